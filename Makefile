@@ -1,0 +1,49 @@
+# Two front doors: `make run` executes the compendium, `make test` checks it.
+# Both bootstrap .venv from the pinned requirements when it is missing or stale.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.kolac-installed
+JOBS   ?=
+ARGS   ?=
+
+.PHONY: run test refresh bench package validate lab clean help
+
+help:
+	@echo "make run      execute all six notebooks into outputs/ (skips unchanged ones)"
+	@echo "make test     library tests, data-package validation, nbval of the notebooks"
+	@echo "make refresh  re-execute and store the reference notebooks in notebooks/"
+	@echo "make bench    time a cold run against a sequential papermill loop"
+	@echo "make package  regenerate data/datapackage.json from the sidecars"
+	@echo "make lab      open JupyterLab on the notebooks"
+
+$(STAMP): requirements.txt requirements-lock.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "kolac needs Python 3.11; set PYTHON=/path/to/python3.11")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c requirements-lock.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m kolac run $(if $(JOBS),-j $(JOBS)) $(ARGS)
+
+test: $(STAMP)
+	$(PY) -m pytest $(ARGS)
+
+refresh: $(STAMP)
+	$(PY) -m kolac refresh
+
+bench: $(STAMP)
+	$(PY) -m kolac bench
+
+package: $(STAMP)
+	$(PY) -m kolac package
+
+validate: $(STAMP)
+	$(VENV)/bin/frictionless validate data/datapackage.json
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab notebooks/
+
+clean:
+	rm -rf outputs/notebooks outputs/figures outputs/tables outputs/failed outputs/.state outputs/manifest.json

@@ -1,0 +1,23 @@
+"""Where things are. The repository root is found from the package location (editable install)."""
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+NOTEBOOKS = ROOT / "notebooks"
+OUTPUTS = ROOT / "outputs"
+
+
+def sources_dir() -> Path:
+    """The folder with the five source texts: $KOLAC_SOURCES, else ../shared/sources."""
+    env = os.environ.get("KOLAC_SOURCES")
+    return Path(env) if env else ROOT.parent / "shared" / "sources"
+
+
+def rel(path) -> str:
+    """A path relative to the repository root, with forward slashes (no absolute paths in outputs)."""
+    p = Path(path).resolve()
+    try:
+        return p.relative_to(ROOT).as_posix()
+    except ValueError:
+        return p.as_posix()

@@ -1,0 +1,41 @@
+"""Rebuild the reference notebooks: notebooks/<nb>.py (jupytext percent, the reviewed source) ->
+notebooks/<nb>.ipynb, executed with default parameters and normalized. nbval then compares
+fresh executions against these stored outputs."""
+import shutil
+
+import jupytext
+import nbformat
+
+from . import CHAPTERS
+from .exhibits import output_root
+from .notebook import write
+from .paths import NOTEBOOKS
+
+FORMATS = "ipynb,py:percent"
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def build_ipynb(nb: str):
+    """notebooks/<nb>.py -> notebooks/<nb>.ipynb (no outputs), keeping the pairing metadata."""
+    py = NOTEBOOKS / f"{nb}.py"
+    notebook = jupytext.read(py)
+    notebook.metadata["jupytext"] = {"formats": FORMATS}
+    notebook.metadata["kernelspec"] = KERNELSPEC
+    notebook.metadata["language_info"] = {"name": "python"}
+    write(notebook, NOTEBOOKS / f"{nb}.ipynb")
+    py.write_text(jupytext.writes(notebook, fmt="py:percent"), encoding="utf-8")  # canonical pair header
+
+
+def refresh() -> int:
+    from .runner import run
+
+    for nb in CHAPTERS.values():
+        build_ipynb(nb)
+    code = run(force=True)
+    if code:
+        return code
+    root = output_root("outputs")
+    for nb in CHAPTERS.values():
+        shutil.copyfile(root / "notebooks" / f"{nb}.ipynb", NOTEBOOKS / f"{nb}.ipynb")
+    print("reference notebooks updated in notebooks/")
+    return 0

@@ -1,0 +1,127 @@
+"""Data resources: each CSV under data/<chapter>/ with its sidecar <name>.meta.yaml.
+
+The sidecars are the authored metadata; data/datapackage.json is generated from them
+(`python -m kolac package`) so that Frictionless tools can validate the whole package.
+"""
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .paths import DATA, rel
+from .sources import citation, registry
+
+REQUIRED_KEYS = ("name", "title", "source", "table", "chapter", "lines", "period", "units", "scale",
+                 "currency", "description", "used_by", "schema")
+CHAPTER_DIRS = ("trade", "fdi", "innovation", "smes", "tpas", "cooperation", "reference")
+
+
+class MetadataError(ValueError):
+    pass
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def sidecar_paths() -> list:
+    return sorted(p for d in CHAPTER_DIRS for p in (DATA / d).glob("*.meta.yaml"))
+
+
+@lru_cache(maxsize=None)
+def _read_sidecar(path: str, mtime: float) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        meta = yaml.safe_load(fh)
+    missing = [k for k in REQUIRED_KEYS if k not in meta]
+    if missing:
+        raise MetadataError(f"{rel(path)}: missing keys {missing}")
+    stem = Path(path).name[: -len(".meta.yaml")]
+    if meta["name"] != stem:
+        raise MetadataError(f"{rel(path)}: name {meta['name']!r} differs from the file stem {stem!r}")
+    if meta["source"] not in registry():
+        raise MetadataError(f"{rel(path)}: unknown source key {meta['source']!r}; known: {sorted(registry())}")
+    meta["_csv"] = Path(path).with_name(stem + ".csv")
+    meta["_sidecar"] = Path(path)
+    return meta
+
+
+def sidecar(path: Path) -> dict:
+    return _read_sidecar(str(path), Path(path).stat().st_mtime)
+
+
+def catalog() -> dict:
+    """name -> sidecar metadata, for every resource in data/."""
+    out = {}
+    for p in sidecar_paths():
+        meta = sidecar(p)
+        if meta["name"] in out:
+            raise MetadataError(f"resource name {meta['name']!r} used twice ({rel(p)})")
+        out[meta["name"]] = meta
+    return out
+
+
+def resource(name: str) -> dict:
+    cat = catalog()
+    if name not in cat:
+        raise KeyError(f"no data resource named {name!r}; known resources: {', '.join(sorted(cat))}")
+    return cat[name]
+
+
+def update_checksums() -> list:
+    """Write the current sha256 of each CSV into its sidecar; returns the names changed."""
+    changed = []
+    for name, meta in catalog().items():
+        digest = sha256_file(meta["_csv"])
+        if meta.get("sha256") != digest:
+            text = meta["_sidecar"].read_text(encoding="utf-8")
+            lines = [l for l in text.splitlines() if not l.startswith("sha256:")]
+            lines.append(f"sha256: {digest}")
+            meta["_sidecar"].write_text("\n".join(lines) + "\n", encoding="utf-8")
+            changed.append(name)
+    _read_sidecar.cache_clear()
+    return changed
+
+
+def datapackage() -> dict:
+    """The Frictionless Data Package descriptor for every resource, built from the sidecars."""
+    resources = []
+    for name, meta in catalog().items():
+        res = {
+            "name": name,
+            "path": rel(meta["_csv"])[len("data/"):],
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "title": meta["title"],
+            "description": " ".join(str(meta["description"]).split()),
+            "hash": f"sha256:{meta.get('sha256')}",
+            "sources": [{"title": citation(meta["source"]), "path": registry()[meta["source"]]["file"]}],
+            "licenses": [{"name": "CC-BY-4.0", "title": "see data/LICENSE.md (transcription); source rights stay with the publishers"}],
+            "schema": meta["schema"],
+        }
+        for key in ("source", "table", "chapter", "lines", "period", "units", "scale", "currency",
+                    "used_by", "inferred"):
+            res[key] = meta.get(key)
+        resources.append(res)
+    return {
+        "profile": "tabular-data-package",
+        "name": "kolac",
+        "title": "Korea–Latin America and the Caribbean: tables transcribed from five policy documents",
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+                      "title": "Creative Commons Attribution 4.0 (our transcription and metadata)"}],
+        "sources": [{"title": citation(k), "path": v["file"]} for k, v in registry().items()],
+        "resources": resources,
+    }
+
+
+def datapackage_json() -> str:
+    return json.dumps(datapackage(), indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def write_datapackage() -> Path:
+    path = DATA / "datapackage.json"
+    path.write_text(datapackage_json(), encoding="utf-8")
+    return path

@@ -1,0 +1,235 @@
+"""`python -m kolac run`: execute chapter notebooks with Papermill, in parallel, skipping the
+ones whose inputs are unchanged, writing outputs atomically under a lock.
+
+Layout under the output root (default outputs/):
+    notebooks/<nb>.ipynb          executed, normalized notebooks
+    figures/<chapter>/, tables/<chapter>/   exhibits and the data behind them
+    manifest.json                 every exhibit with caption, files, sha256 and sources
+    failed/<nb>.ipynb             the executed notebook of a failed run (outputs left untouched)
+    .state/<chapter>.json         input fingerprint of the last good run (for skipping)
+"""
+import hashlib
+import json
+import os
+import shutil
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from . import CHAPTERS, __version__
+from .params import ParameterError, spec, validate
+from .paths import DATA, NOTEBOOKS, ROOT, rel
+
+LIB = Path(__file__).resolve().parent
+
+
+@dataclass
+class Task:
+    chapter: str
+    given: dict                      # parameters as the user gave them (injected by papermill)
+    params: dict = field(default_factory=dict)  # validated full set
+    root: Path = None                # final output root
+    key: str = ""
+
+
+def split_params(chapters, given: dict) -> dict:
+    """Give each chapter the parameters it declares; a parameter no chapter declares is an error."""
+    per = {c: {} for c in chapters}
+    for name, value in given.items():
+        takers = [c for c in chapters if any(p.name == name for p in spec(c))]
+        if not takers:
+            allowed = sorted({p.name for c in chapters for p in spec(c)})
+            raise ParameterError(f"unknown parameter {name!r} for chapter(s) {', '.join(chapters)}; allowed: {', '.join(allowed)}")
+        for c in takers:
+            per[c][name] = value
+    return per
+
+
+def _hash_files(h, paths):
+    for p in sorted(paths):
+        h.update(rel(p).encode())
+        h.update(p.read_bytes())
+
+
+def fingerprint(task: Task) -> str:
+    """Content hash of everything a chapter's results depend on."""
+    from .notebook import code_fingerprint
+    from .resources import catalog
+
+    nb = CHAPTERS[task.chapter]
+    h = hashlib.sha256()
+    h.update(code_fingerprint(notebook_path(task.chapter)).encode())
+    used = [m for m in catalog().values() if nb in (m.get("used_by") or [])]
+    _hash_files(h, [m["_csv"] for m in used] + [m["_sidecar"] for m in used])
+    _hash_files(h, [DATA / "corrections.yaml", DATA / "claims.csv", DATA / "sources.yaml"])
+    _hash_files(h, [p for p in LIB.rglob("*") if p.suffix in (".py", ".yaml")])
+    _hash_files(h, [ROOT / "requirements-lock.txt"])
+    h.update(json.dumps(task.params, sort_keys=True).encode())
+    h.update(sys.version.encode())
+    return h.hexdigest()
+
+
+def _state_path(root: Path, chapter: str) -> Path:
+    return root / ".state" / f"{chapter}.json"
+
+
+def is_fresh(task: Task) -> bool:
+    p = _state_path(task.root, task.chapter)
+    if not p.exists():
+        return False
+    state = json.loads(p.read_text())
+    if state.get("key") != task.key:
+        return False
+    return all((task.root / f).exists() for f in state.get("files", []))
+
+
+def notebook_path(chapter: str) -> Path:
+    return NOTEBOOKS / f"{CHAPTERS[chapter]}.ipynb"
+
+
+def _execute(source: str, given: dict, staging: str) -> dict:
+    """Runs in a worker process: execute one notebook into `staging`."""
+    os.environ["KOLAC_STAGING"] = staging
+    import papermill as pm
+
+    out = Path(staging) / "notebooks" / Path(source).name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    try:
+        pm.execute_notebook(source, str(out), parameters=given, cwd=str(NOTEBOOKS),
+                            kernel_name="python3", progress_bar=False, log_output=False)
+    except pm.PapermillExecutionError as exc:
+        return {"ok": False, "seconds": time.perf_counter() - t0, "cell": exc.exec_count, "source": exc.source,
+                "error": f"{exc.ename}: {exc.evalue}"}
+    except Exception as exc:  # kernel died, notebook unreadable, ...
+        return {"ok": False, "seconds": time.perf_counter() - t0, "cell": None, "source": "", "error": f"{type(exc).__name__}: {exc}"}
+    return {"ok": True, "seconds": time.perf_counter() - t0}
+
+
+def _promote(task: Task, staging: Path) -> list:
+    """Move a good run's files into place: each chapter folder is swapped whole, never half-written."""
+    from .notebook import normalize, write
+    import nbformat
+
+    root, ch, nb = task.root, task.chapter, CHAPTERS[task.chapter]
+    executed = staging / "notebooks" / f"{nb}.ipynb"
+    write(normalize(nbformat.read(executed, as_version=4)), executed)
+    (root / "notebooks").mkdir(parents=True, exist_ok=True)
+    trash = root / ".trash" / ch
+    shutil.rmtree(trash, ignore_errors=True)
+    for sub in ("figures", "tables"):
+        src, dst = staging / sub / ch, root / sub / ch
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if dst.exists():
+            trash.mkdir(parents=True, exist_ok=True)
+            os.replace(dst, trash / sub)
+        src.mkdir(parents=True, exist_ok=True)
+        os.replace(src, dst)
+    os.replace(executed, root / "notebooks" / f"{nb}.ipynb")
+    shutil.rmtree(trash, ignore_errors=True)
+    records_file = staging / "exhibits" / f"{ch}.json"
+    records = json.loads(records_file.read_text()) if records_file.exists() else []
+    _merge_manifest(root, ch, records)
+    files = sorted({f["path"] for r in records for f in r["files"]} | {f"notebooks/{nb}.ipynb"})
+    state = _state_path(root, ch)
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text(json.dumps({"key": task.key, "files": files}, indent=1) + "\n")
+    return records
+
+
+def _merge_manifest(root: Path, chapter: str, records: list):
+    path = root / "manifest.json"
+    old = json.loads(path.read_text())["exhibits"] if path.exists() else []
+    order = list(CHAPTERS)
+    keep = sorted([r for r in old if r["chapter"] != chapter] + records, key=lambda r: order.index(r["chapter"]))  # stable
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps({"compendium": "kolac", "version": __version__, "exhibits": keep},
+                              indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _fail(task: Task, staging: Path, res: dict):
+    nb = CHAPTERS[task.chapter]
+    failed = task.root / "failed"
+    failed.mkdir(parents=True, exist_ok=True)
+    executed = staging / "notebooks" / f"{nb}.ipynb"
+    if executed.exists():
+        os.replace(executed, failed / f"{nb}.ipynb")
+    print(f"\n[{task.chapter}] FAILED in cell {res.get('cell')}: {res['error']}", file=sys.stderr)
+    if res.get("source"):
+        print("---- failing cell ----\n" + res["source"] + "\n----------------------", file=sys.stderr)
+    print(f"[{task.chapter}] executed notebook kept at {rel(failed / f'{nb}.ipynb')}; previous outputs untouched",
+          file=sys.stderr)
+
+
+def run(chapters=None, given=None, jobs=None, force=False, quiet=False) -> int:
+    from filelock import FileLock, Timeout
+
+    from .exhibits import output_root
+
+    chapters = list(chapters or CHAPTERS)
+    for c in chapters:
+        if c not in CHAPTERS:
+            raise ParameterError(f"unknown chapter {c!r}; chapters: {', '.join(CHAPTERS)}")
+    per = split_params(chapters, given or {})
+    tasks = []
+    for c in chapters:  # validate everything before any kernel starts
+        params = validate(c, per[c])
+        tasks.append(Task(c, {k: params[k] for k in per[c]}, params, output_root(params["output_dir"])))
+    roots = {t.root for t in tasks}
+    say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
+    t_start = time.perf_counter()
+    status = {}
+    locks = [FileLock(str(r / ".kolac.lock")) for r in sorted(roots)]
+    for r in roots:
+        r.mkdir(parents=True, exist_ok=True)
+    for lock in locks:
+        try:
+            lock.acquire(timeout=1)
+        except Timeout:
+            say(f"another kolac run holds {lock.lock_file}; waiting…")
+            lock.acquire()
+    try:
+        todo = []
+        for t in tasks:
+            t.key = fingerprint(t)
+            if not force and is_fresh(t):
+                status[t.chapter] = ("up to date", 0.0)
+            else:
+                todo.append(t)
+        if todo:
+            jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+            say(f"running {len(todo)} notebook(s) with {jobs} worker(s): {', '.join(t.chapter for t in todo)}")
+            ctx = get_context("spawn")
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+                futures = {}
+                for t in todo:
+                    staging = t.root / ".staging" / t.chapter
+                    shutil.rmtree(staging, ignore_errors=True)
+                    staging.mkdir(parents=True)
+                    futures[pool.submit(_execute, str(notebook_path(t.chapter)), t.given, str(staging))] = (t, staging)
+                for fut in as_completed(futures):
+                    t, staging = futures[fut]
+                    res = fut.result()
+                    if res["ok"]:
+                        recs = _promote(t, staging)
+                        status[t.chapter] = ("ok", res["seconds"])
+                        say(f"[{t.chapter}] ok in {res['seconds']:.1f} s, {len(recs)} exhibit(s)")
+                    else:
+                        _fail(t, staging, res)
+                        status[t.chapter] = ("FAILED", res["seconds"])
+                    shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(todo[0].root / ".staging", ignore_errors=True)
+    finally:
+        for lock in locks:
+            lock.release()
+    wall = time.perf_counter() - t_start
+    say("\nchapter        status       seconds")
+    for c in chapters:
+        s, sec = status[c]
+        say(f"{c:<14} {s:<12} {sec:7.1f}")
+    say(f"wall time {wall:.1f} s; outputs in {', '.join(rel(r) for r in sorted(roots))}")
+    return 1 if any(s == "FAILED" for s, _ in status.values()) else 0

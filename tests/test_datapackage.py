@@ -1,0 +1,59 @@
+"""The data package: generated from the sidecars, checksums current, valid for Frictionless,
+every CSV described, and each sidecar's `used_by` true of the notebooks."""
+import re
+
+import pytest
+
+from kolac import CHAPTERS, claims
+from kolac.paths import DATA, NOTEBOOKS
+from kolac.resources import catalog, datapackage_json, sha256_file
+
+RESOURCES = sorted(catalog())
+
+
+def test_datapackage_is_generated_from_sidecars():
+    assert (DATA / "datapackage.json").read_text(encoding="utf-8") == datapackage_json(), \
+        "data/datapackage.json is stale: run `python -m kolac package`"
+
+
+def test_every_csv_has_a_sidecar():
+    csvs = {p.stem for p in DATA.rglob("*.csv") if p.name != "claims.csv"}
+    assert csvs == set(RESOURCES)
+
+
+@pytest.mark.parametrize("name", RESOURCES)
+def test_checksum_current(name):
+    meta = catalog()[name]
+    assert meta["sha256"] == sha256_file(meta["_csv"]), f"{name}: run `python -m kolac package`"
+
+
+@pytest.mark.parametrize("name", RESOURCES)
+def test_provenance_fields(name):
+    meta = catalog()[name]
+    assert re.fullmatch(r"(Table|Box|Figure) [0-9A-Z]+|Table \(unnumbered\)|Narrative", meta["table"]), meta["table"]
+    assert meta["chapter"] in CHAPTERS and meta["_csv"].parent.name == meta["chapter"]
+    a, b = meta["lines"]
+    assert 1 <= a <= b
+    assert meta["scale"] in (None, "one", "thousand", "million", "billion", "mixed")
+    for f in meta["schema"]["fields"]:
+        if f["type"] in ("integer", "number") and f["name"] != "line":
+            assert f.get("unit"), f"{name}.{f['name']}: numeric field without unit"
+
+
+def test_frictionless_validates_the_package():
+    from frictionless import validate
+
+    report = validate(str(DATA / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:20]
+
+
+@pytest.mark.parametrize("name", RESOURCES)
+def test_used_by_matches_notebooks(name):
+    """A resource is used by a notebook when the notebook names it or audits a claim that reads it."""
+    users = set()
+    for chapter, nb in CHAPTERS.items():
+        text = (NOTEBOOKS / f"{nb}.py").read_text(encoding="utf-8")
+        audited = any(name in c["tables"].split(";") for c in claims.ledger(chapter)) and "claims.audit" in text
+        if name in text or audited:
+            users.add(nb)
+    assert set(catalog()[name]["used_by"]) == users

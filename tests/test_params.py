@@ -1,0 +1,63 @@
+"""Parameters: one specification; notebooks declare exactly it; bad values are clear errors,
+raised by the runner before any kernel starts."""
+import papermill as pm
+import pytest
+
+from kolac import CHAPTERS
+from kolac.params import ParameterError, defaults, validate
+from kolac.paths import NOTEBOOKS
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_notebook_parameters_cell_matches_spec(chapter):
+    declared = pm.inspect_notebook(str(NOTEBOOKS / f"{CHAPTERS[chapter]}.ipynb"))
+    assert set(declared) == set(defaults(chapter))
+    for name, value in defaults(chapter).items():
+        assert eval(declared[name]["default"]) == value, name
+        assert declared[name]["help"], f"{chapter}.{name} has no help comment for --help-notebook"
+
+
+def test_defaults_validate():
+    assert validate("trade", {}) == defaults("trade")
+
+
+def test_countries_normalized():
+    assert validate("trade", {"countries": "chl, per"})["countries"] == "CHL,PER"
+    assert validate("trade", {"countries": ["MEX"]})["countries"] == "MEX"
+
+
+@pytest.mark.parametrize("given, message", [
+    ({"lang": "fr"}, "parameter 'lang': 'fr' not allowed; allowed: en, es"),
+    ({"countries": "CHL,XXX"}, "unknown ISO3 code\\(s\\) XXX"),
+    ({"focus_country": "ZZZ"}, "parameter 'focus_country': unknown ISO3 code 'ZZZ'"),
+    ({"top_n": 99}, "parameter 'top_n': 99 out of range; allowed: 1..24"),
+    ({"top_n": "ten"}, "parameter 'top_n': 'ten' is not an integer"),
+    ({"apply_corrections": "maybe"}, "not a boolean"),
+    ({"colour": "red"}, "unknown parameter\\(s\\) colour for chapter 'trade'"),
+])
+def test_bad_values_are_named(given, message):
+    with pytest.raises(ParameterError, match=message):
+        validate("trade", given)
+
+
+def test_runner_rejects_before_any_kernel(tmp_path):
+    from kolac.runner import run
+
+    with pytest.raises(ParameterError, match="unknown parameter 'focus_contry'"):
+        run(["trade"], {"focus_contry": "PER", "output_dir": str(tmp_path)})
+    assert not any(tmp_path.iterdir()), "nothing may be written when parameters are bad"
+
+
+def test_cli_exit_code_and_message(capsys):
+    from kolac.cli import main
+
+    assert main(["run", "trade", "-p", "lang", "de"]) == 2
+    assert "parameter 'lang': 'de' not allowed" in capsys.readouterr().err
+
+
+def test_params_command_lists_allowed_values(capsys):
+    from kolac.cli import main
+
+    assert main(["params", "trade"]) == 0
+    out = capsys.readouterr().out
+    assert "focus_country (str, default 'CHL')" in out and "allowed: en, es" in out and "allowed: 1..24" in out
