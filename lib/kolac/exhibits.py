@@ -4,7 +4,7 @@ and the data behind each saved next to it; every exhibit recorded for outputs/ma
 In a notebook:
 
     P = kolac.setup("trade", lang=lang, countries=countries, ...)   # validates parameters
-    P.table(df, "t1", sources=[name])                                  # caption from labels.yaml
+    P.table(df, "t1", sources=[name])                                  # caption from labels/<chapter>.yaml
     P.figure(fig, "f1", data=df, sources=[name])
 
 Files go to <output_dir>/figures/<chapter>/ and <output_dir>/tables/<chapter>/. When the runner
