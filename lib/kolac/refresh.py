@@ -22,6 +22,8 @@ def build_ipynb(nb: str):
     notebook.metadata["jupytext"] = {"formats": FORMATS}
     notebook.metadata["kernelspec"] = KERNELSPEC
     notebook.metadata["language_info"] = {"name": "python"}
+    for i, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{i:02d}"  # jupytext draws random ids; stable ids keep diffs clean
     write(notebook, NOTEBOOKS / f"{nb}.ipynb")
     py.write_text(jupytext.writes(notebook, fmt="py:percent"), encoding="utf-8")  # canonical pair header
 
