@@ -15,7 +15,7 @@ from kolac.resources import sha256_file
 @pytest.fixture(scope="module")
 def first_run(tmp_path_factory):
     root = tmp_path_factory.mktemp("out")
-    code = runner.run(["trade", "fdi"], {"output_dir": str(root)}, jobs=2, quiet=True)
+    code = runner.run(None, {"output_dir": str(root)}, jobs=2, quiet=True)  # every chapter
     return root, code
 
 
@@ -84,3 +84,35 @@ def test_outputs_are_deterministic(first_run, tmp_path):
     a = (root / "notebooks" / "01_trade.ipynb").read_text().replace(str(root), "ROOT")
     b = (again / "notebooks" / "01_trade.ipynb").read_text().replace(str(again), "ROOT")
     assert a == b
+
+
+def test_concurrent_runs_wait_for_the_lock(first_run):
+    """A second run waits while another holds outputs/.kolac.lock, so the two never interleave."""
+    import threading
+
+    from filelock import FileLock
+
+    root, _ = first_run
+    lock = FileLock(str(root / ".kolac.lock"))
+    lock.acquire()
+    result = {}
+    t = threading.Thread(target=lambda: result.setdefault("code", runner.run(["fdi"], {"output_dir": str(root)}, quiet=True)))
+    t.start()
+    t.join(timeout=3)
+    assert t.is_alive() and "code" not in result, "the run did not wait for the lock"
+    lock.release()
+    t.join(timeout=120)
+    assert result["code"] == 0
+
+
+def test_readme_lists_every_exhibit(first_run):
+    """The README's table of exhibits names every table and figure the run produced, with its notebook."""
+    from kolac.paths import ROOT
+
+    root, _ = first_run
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = [line for line in readme.splitlines() if line.startswith("| Table ") or line.startswith("| Figure ")]
+    for e in json.loads((root / "manifest.json").read_text())["exhibits"]:
+        name = ("Table " if e["kind"] == "table" else "Figure ") + e["number"]
+        nb = e["notebook"].split("/")[-1].removesuffix(".ipynb")
+        assert any(r.startswith(f"| {name} |") and nb in r for r in rows), f"README lacks a row for {name} ({nb})"

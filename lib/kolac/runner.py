@@ -93,6 +93,9 @@ def notebook_path(chapter: str) -> Path:
 def _execute(source: str, given: dict, staging: str) -> dict:
     """Runs in a worker process: execute one notebook into `staging`."""
     os.environ["KOLAC_STAGING"] = staging
+    # The kernel inherits this process's stderr: send its chatter to a log kept with a failed run.
+    log = open(Path(staging) / "kernel.log", "w", encoding="utf-8")
+    os.dup2(log.fileno(), 2)
     import papermill as pm
 
     out = Path(staging) / "notebooks" / Path(source).name
@@ -158,10 +161,13 @@ def _fail(task: Task, staging: Path, res: dict):
     executed = staging / "notebooks" / f"{nb}.ipynb"
     if executed.exists():
         os.replace(executed, failed / f"{nb}.ipynb")
+    if (staging / "kernel.log").exists():
+        os.replace(staging / "kernel.log", failed / f"{nb}.log")
     print(f"\n[{task.chapter}] FAILED in cell {res.get('cell')}: {res['error']}", file=sys.stderr)
     if res.get("source"):
         print("---- failing cell ----\n" + res["source"] + "\n----------------------", file=sys.stderr)
-    print(f"[{task.chapter}] executed notebook kept at {rel(failed / f'{nb}.ipynb')}; previous outputs untouched",
+    print(f"[{task.chapter}] executed notebook kept at {rel(failed / f'{nb}.ipynb')} (kernel log: {nb}.log); "
+          "previous outputs untouched",
           file=sys.stderr)
 
 
