@@ -5,6 +5,7 @@ The sidecars are the authored metadata; data/datapackage.json is generated from 
 """
 import hashlib
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +21,13 @@ CHAPTER_DIRS = ("trade", "fdi", "innovation", "smes", "tpas", "cooperation", "re
 
 class MetadataError(ValueError):
     pass
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a failure never leaves a half-written file."""
+    tmp = Path(path).with_name(Path(path).name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def sha256_file(path: Path) -> str:
@@ -78,7 +86,7 @@ def update_checksums() -> list:
             text = meta["_sidecar"].read_text(encoding="utf-8")
             lines = [l for l in text.splitlines() if not l.startswith("sha256:")]
             lines.append(f"sha256: {digest}")
-            meta["_sidecar"].write_text("\n".join(lines) + "\n", encoding="utf-8")
+            write_atomic(meta["_sidecar"], "\n".join(lines) + "\n")
             changed.append(name)
     _read_sidecar.cache_clear()
     return changed
@@ -123,5 +131,5 @@ def datapackage_json() -> str:
 
 def write_datapackage() -> Path:
     path = DATA / "datapackage.json"
-    path.write_text(datapackage_json(), encoding="utf-8")
+    write_atomic(path, datapackage_json())
     return path
