@@ -45,7 +45,11 @@ CHAPTER = {
     "fdi": (),
     "innovation": (),
     "smes": (),
-    "tpas": (),
+    "tpas": (
+        Param("focus_country", str, "CHL", "country whose agency is profiled against KOTRA and the regional median (ISO3)"),
+        Param("source_copy", str, "eclac-2016-korea-celac", "which printing of the 2015 agency statistics to use by default",
+              choices=("eclac-2016-korea-celac", "eclac-2018-korea-lac")),
+    ),
     "cooperation": (),
 }
 
