@@ -42,7 +42,11 @@ CHAPTER = {
         Param("focus_country", str, "CHL", "country profiled against the region (ISO3)"),
         Param("top_n", int, 10, "number of partners shown in ranked exhibits", bounds=(1, 24)),
     ),
-    "fdi": (),
+    "fdi": (
+        Param("focus_country", str, "BRA", "country profiled across the FDI tables (ISO3)"),
+        Param("period", str, "2007-2012", "period of eclac-2016 Table 1 used for the destination ranking and shares", choices=("2001-2006", "2007-2012")),
+        Param("lac_year", int, 2014, "year of eclac-2018 Table 31 shown for Latin American destinations by firm size", choices=(2013, 2014)),
+    ),
     "innovation": (),
     "smes": (),
     "tpas": (

@@ -111,7 +111,7 @@ def datapackage() -> dict:
             "schema": meta["schema"],
         }
         for key in ("source", "table", "chapter", "lines", "period", "units", "scale", "currency",
-                    "used_by", "inferred"):
+                    "used_by", "inferred", "issues"):
             res[key] = meta.get(key)
         resources.append(res)
     return {
