@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import CHAPTERS, __version__
 from .params import ParameterError, spec, validate
+from .notebook import code_fingerprint
 from .paths import DATA, NOTEBOOKS, ROOT, rel
 
 LIB = Path(__file__).resolve().parent
@@ -56,7 +57,6 @@ def _hash_files(h, paths):
 
 def fingerprint(task: Task) -> str:
     """Content hash of everything a chapter's results depend on."""
-    from .notebook import code_fingerprint
     from .resources import catalog
 
     nb = CHAPTERS[task.chapter]
@@ -112,7 +112,16 @@ def _execute(source: str, given: dict, staging: str) -> dict:
     return {"ok": True, "seconds": time.perf_counter() - t0}
 
 
-def _promote(task: Task, staging: Path) -> list:
+def _last_seconds(task: Task) -> float:
+    """How long the chapter took last time (0 if unknown): the longest go first, for a balanced pool."""
+    p = _state_path(task.root, task.chapter)
+    try:
+        return float(json.loads(p.read_text()).get("seconds", 0.0))
+    except (OSError, ValueError):
+        return 0.0
+
+
+def _promote(task: Task, staging: Path, seconds: float) -> list:
     """Move a good run's files into place: each chapter folder is swapped whole, never half-written."""
     from .notebook import normalize, write
     import nbformat
@@ -139,7 +148,7 @@ def _promote(task: Task, staging: Path) -> list:
     files = sorted({f["path"] for r in records for f in r["files"]} | {f"notebooks/{nb}.ipynb"})
     state = _state_path(root, ch)
     state.parent.mkdir(parents=True, exist_ok=True)
-    state.write_text(json.dumps({"key": task.key, "files": files}, indent=1) + "\n")
+    state.write_text(json.dumps({"key": task.key, "files": files, "seconds": round(seconds, 1)}, indent=1) + "\n")
     return records
 
 
@@ -207,6 +216,8 @@ def run(chapters=None, given=None, jobs=None, force=False, quiet=False) -> int:
             else:
                 todo.append(t)
         if todo:
+            # longest first (last run's time; else the amount of code) so the pool ends together
+            todo.sort(key=lambda t: (_last_seconds(t), len(code_fingerprint(notebook_path(t.chapter)))), reverse=True)
             jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
             say(f"running {len(todo)} notebook(s) with {jobs} worker(s): {', '.join(t.chapter for t in todo)}")
             ctx = get_context("spawn")
@@ -221,7 +232,7 @@ def run(chapters=None, given=None, jobs=None, force=False, quiet=False) -> int:
                     t, staging = futures[fut]
                     res = fut.result()
                     if res["ok"]:
-                        recs = _promote(t, staging)
+                        recs = _promote(t, staging, res["seconds"])
                         status[t.chapter] = ("ok", res["seconds"])
                         say(f"[{t.chapter}] ok in {res['seconds']:.1f} s, {len(recs)} exhibit(s)")
                     else:
