@@ -41,6 +41,8 @@ CHAPTER = {
     "trade": (
         Param("focus_country", str, "CHL", "country profiled against the region (ISO3)"),
         Param("top_n", int, 10, "number of partners shown in ranked exhibits", bounds=(1, 24)),
+        Param("year_from", int, 2003, "first year of the Chile/Peru series shown and analysed", bounds=(2003, 2015)),
+        Param("year_to", int, 2015, "last year of the Chile/Peru series shown and analysed", bounds=(2003, 2015)),
     ),
     "fdi": (
         Param("focus_country", str, "BRA", "country profiled across the FDI tables (ISO3)"),
@@ -116,6 +118,9 @@ def validate(chapter: str, given: dict) -> dict:
         if fc not in codes:
             raise ParameterError(f"parameter 'focus_country': unknown ISO3 code {fc!r}; allowed: {', '.join(sorted(codes))}")
         out["focus_country"] = fc
+    if "year_from" in out and "year_to" in out and out["year_from"] > out["year_to"]:
+        raise ParameterError(f"parameters 'year_from' ({out['year_from']}) and 'year_to' ({out['year_to']}): "
+                             "year_from must not be later than year_to")
     if "output_dir" in out and not out["output_dir"].strip():
         raise ParameterError("parameter 'output_dir': empty path")
     return out
