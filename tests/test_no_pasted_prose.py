@@ -1,0 +1,69 @@
+"""Sentences are not facts: our paraphrases (claims, sidecar descriptions, notebooks, README,
+corrections) must not reproduce the documents' prose. A run of 11 words shared with a source
+text fails, except the exact titles of tables and documents (which we may quote) and text cells of
+qualitative tables (which are data, in the CSVs, and not checked here)."""
+import csv
+import json
+import re
+
+import pytest
+import yaml
+
+from kolac import sources
+from kolac.paths import DATA, NOTEBOOKS, ROOT
+from kolac.resources import catalog
+
+N = 11
+
+
+def _words(text):
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+@pytest.fixture(scope="module")
+def source_runs():
+    runs = set()
+    for key in sources.registry():
+        w = _words(" ".join(sources.lines(key)))
+        runs |= {" ".join(w[i:i + N]) for i in range(len(w) - N + 1)}
+    return runs
+
+
+@pytest.fixture(scope="module")
+def titles():
+    tables = {" ".join(_words(m["title"])) for m in catalog().values()}
+    documents = {" ".join(_words(t)) for s in sources.registry().values()
+                 for t in (s["title"], re.sub(r"\(.*?\)", "", s["title"]))}  # with and without remarks
+    return tables | documents
+
+
+def _shared(text, runs, titles):
+    w = " ".join(_words(text))
+    for t in sorted(titles, key=len, reverse=True):  # quoted table titles are allowed
+        w = w.replace(t, " | ")
+    w = w.split()
+    return [" ".join(w[i:i + N]) for i in range(len(w) - N + 1) if " ".join(w[i:i + N]) in runs]
+
+
+def _texts():
+    with open(DATA / "claims.csv", newline="", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            yield f"claims.csv {r['claim_id']}", r["claim"] + " " + r["why"]
+    for name, m in catalog().items():
+        for key in ("description", "layout", "inferred", "issues"):
+            if m.get(key):
+                yield f"{name}.{key}", m[key] if isinstance(m[key], str) else json.dumps(m[key])
+    for p in sorted(NOTEBOOKS.glob("*.py")) + [ROOT / "README.md", DATA / "corrections.yaml"]:
+        yield p.name, p.read_text(encoding="utf-8")
+    for p in sorted((ROOT / "lib" / "kolac" / "labels").glob("*.yaml")):
+        yield p.name, json.dumps(yaml.safe_load(p.read_text(encoding="utf-8")), ensure_ascii=False)
+
+
+def test_no_prose_pasted_from_the_sources(source_runs, titles):
+    found = {where: hits[0] for where, text in _texts() if (hits := _shared(text, source_runs, titles))}
+    assert not found, f"{len(found)} place(s) reproduce source prose (paraphrase them): {found}"
+
+
+def test_the_check_would_catch_a_pasted_sentence(source_runs, titles):
+    pasted = " ".join(sources.lines("eclac-2018-korea-lac")[1376:1381])  # Ch. I.E opening lines
+    assert _shared(pasted, source_runs, titles)
