@@ -12,6 +12,8 @@ def normalize(nb):
     nb.metadata["papermill"] = {k: pm[k] for k in KEEP_PAPERMILL if k in pm}
     root = str(ROOT)
     for cell in nb.cells:
+        if "outputs" in cell:
+            cell["outputs"] = _coalesce_streams(cell["outputs"])
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell["id"] = "injected-parameters"  # papermill gives it a random id
         cell.metadata.pop("papermill", None)
@@ -25,6 +27,19 @@ def normalize(nb):
             if "traceback" in out:
                 out["traceback"] = [t.replace(root, ".") for t in out["traceback"]]
     return nb
+
+
+def _coalesce_streams(outputs):
+    """Join consecutive stream outputs of the same name: how print() output is chunked into
+    messages depends on timing, and must not make two runs differ."""
+    out = []
+    for o in outputs:
+        if out and o.get("output_type") == "stream" and out[-1].get("output_type") == "stream" \
+                and out[-1].get("name") == o.get("name"):
+            out[-1]["text"] += o["text"]
+        else:
+            out.append(o)
+    return out
 
 
 def write(nb, path):
