@@ -37,15 +37,15 @@
 # `python -m kolac run trade -p focus_country PER -p lang es`.
 
 # %% tags=["parameters"]
-lang = "en"  # language of labels, captions and table headers: en | es
-countries = "all"  # ISO3 codes to show, comma-separated (e.g. 'CHL,PER'), or 'all'
-fig_format = "png"  # figure file format: png | svg
-output_dir = "outputs"  # where exhibits are written, relative to the repository root
-apply_corrections = True  # use corrected values from data/corrections.yaml (False: as printed)
-focus_country = "CHL"  # country profiled against the region (ISO3)
-top_n = 10  # number of partners shown in ranked exhibits (1..24)
-year_from = 2003  # first year of the Chile/Peru series shown and analysed (2003..2015)
-year_to = 2015  # last year of the Chile/Peru series shown and analysed (2003..2015)
+lang: str = "en"  # language of labels, captions and table headers: en | es
+countries: str = "all"  # ISO3 codes to show, comma-separated (e.g. 'CHL,PER'), or 'all'
+fig_format: str = "png"  # figure file format: png | svg
+output_dir: str = "outputs"  # where exhibits are written, relative to the repository root
+apply_corrections: bool = True  # use corrected values from data/corrections.yaml (False: as printed)
+focus_country: str = "CHL"  # country profiled against the region (ISO3)
+top_n: int = 10  # number of partners shown in ranked exhibits (1..24)
+year_from: int = 2003  # first year of the Chile/Peru series shown and analysed (2003..2015)
+year_to: int = 2015  # last year of the Chile/Peru series shown and analysed (2003..2015)
 
 # %%
 import math

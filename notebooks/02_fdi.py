@@ -39,14 +39,14 @@
 # `python -m kolac run fdi -p focus_country MEX -p period 2001-2006 -p lac_year 2013 -p lang es`.
 
 # %% tags=["parameters"]
-lang = "en"  # language of labels, captions and table headers: en | es
-countries = "all"  # ISO3 codes to show, comma-separated (e.g. 'CHL,PER'), or 'all'
-fig_format = "png"  # figure file format: png | svg
-output_dir = "outputs"  # where exhibits are written, relative to the repository root
-apply_corrections = True  # use corrected values from data/corrections.yaml (False: as printed)
-focus_country = "BRA"  # country profiled across the FDI tables (ISO3)
-period = "2007-2012"  # period of eclac-2016 Table 1 used for the destination ranking and shares: 2001-2006 | 2007-2012
-lac_year = 2014  # year of eclac-2018 Table 31 shown for Latin American destinations by firm size: 2013 | 2014
+lang: str = "en"  # language of labels, captions and table headers: en | es
+countries: str = "all"  # ISO3 codes to show, comma-separated (e.g. 'CHL,PER'), or 'all'
+fig_format: str = "png"  # figure file format: png | svg
+output_dir: str = "outputs"  # where exhibits are written, relative to the repository root
+apply_corrections: bool = True  # use corrected values from data/corrections.yaml (False: as printed)
+focus_country: str = "BRA"  # country profiled across the FDI tables (ISO3)
+period: str = "2007-2012"  # period of eclac-2016 Table 1 used for the destination ranking and shares: 2001-2006 | 2007-2012
+lac_year: int = 2014  # year of eclac-2018 Table 31 shown for Latin American destinations by firm size: 2013 | 2014
 
 # %%
 import matplotlib.pyplot as plt

@@ -27,11 +27,11 @@
 # parameters and checks them, so the runner and the tests treat it like every other chapter.
 
 # %% tags=["parameters"]
-lang = "en"  # language of labels, captions and table headers: en | es
-countries = "all"  # ISO3 codes to show, comma-separated (e.g. 'CHL,PER'), or 'all'
-fig_format = "png"  # figure file format: png | svg
-output_dir = "outputs"  # where exhibits are written, relative to the repository root
-apply_corrections = True  # use corrected values from data/corrections.yaml (False: as printed)
+lang: str = "en"  # language of labels, captions and table headers: en | es
+countries: str = "all"  # ISO3 codes to show, comma-separated (e.g. 'CHL,PER'), or 'all'
+fig_format: str = "png"  # figure file format: png | svg
+output_dir: str = "outputs"  # where exhibits are written, relative to the repository root
+apply_corrections: bool = True  # use corrected values from data/corrections.yaml (False: as printed)
 
 # %%
 import kolac

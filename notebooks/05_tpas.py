@@ -37,13 +37,13 @@
 # nothing here. Try `python -m kolac run tpas -p focus_country PER -p source_copy eclac-2018-korea-lac`.
 
 # %% tags=["parameters"]
-lang = "en"  # language of labels, captions and table headers: en | es
-countries = "all"  # ISO3 codes to show, comma-separated (e.g. 'CHL,PER'), or 'all'
-fig_format = "png"  # figure file format: png | svg
-output_dir = "outputs"  # where exhibits are written, relative to the repository root
-apply_corrections = True  # use corrected values from data/corrections.yaml (False: as printed)
-focus_country = "CHL"  # country whose agency is profiled against KOTRA and the regional median (ISO3)
-source_copy = "eclac-2016-korea-celac"  # which printing of the 2015 agency statistics to use: eclac-2016-korea-celac | eclac-2018-korea-lac
+lang: str = "en"  # language of labels, captions and table headers: en | es
+countries: str = "all"  # ISO3 codes to show, comma-separated (e.g. 'CHL,PER'), or 'all'
+fig_format: str = "png"  # figure file format: png | svg
+output_dir: str = "outputs"  # where exhibits are written, relative to the repository root
+apply_corrections: bool = True  # use corrected values from data/corrections.yaml (False: as printed)
+focus_country: str = "CHL"  # country whose agency is profiled against KOTRA and the regional median (ISO3)
+source_copy: str = "eclac-2016-korea-celac"  # which printing of the 2015 agency statistics to use: eclac-2016-korea-celac | eclac-2018-korea-lac
 
 # %%
 import matplotlib.pyplot as plt

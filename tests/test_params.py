@@ -15,6 +15,7 @@ def test_notebook_parameters_cell_matches_spec(chapter):
     for name, value in defaults(chapter).items():
         assert eval(declared[name]["default"]) == value, name
         assert declared[name]["help"], f"{chapter}.{name} has no help comment for --help-notebook"
+        assert declared[name]["inferred_type_name"] == type(value).__name__, f"{chapter}.{name}: annotate its type"
 
 
 def test_defaults_validate():
