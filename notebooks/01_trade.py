@@ -861,6 +861,16 @@ P.table(profile.rename(columns={"source": P.t("source"), "item": P.t("tr_item"),
         sources=[T1, T4, T2, T3, IT1, IT1_TOTAL, IT2, ITA1, M2018, M2016], caption=P.t("trade_focus_caption", country=name))
 
 # %% [markdown]
+# ## Figures of the sources that are not reproduced
+#
+# The texts keep only the captions, units and source lines of these figures: their plotted
+# values are not printed, so they are listed here and not redrawn. Nothing is estimated from
+# them. The list lives in `data/source_figures.yaml`.
+
+# %%
+kolac.sources.figures_not_reproduced("trade")
+
+# %% [markdown]
 # ## 10. Claims audit and corrections
 #
 # Narrative statements of the sources about trade, each recomputed from the tables in

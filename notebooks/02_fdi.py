@@ -605,6 +605,16 @@ if fc not in set(t21["iso3"].dropna()) | set(w31["iso3"]) | set(t3["iso3"].dropn
     print("  " + P.t("fdi_not_in_table", country=fname, table="any FDI table of this chapter"))
 
 # %% [markdown]
+# ## Figures of the sources that are not reproduced
+#
+# The texts keep only the captions, units and source lines of these figures: their plotted
+# values are not printed, so they are listed here and not redrawn. Nothing is estimated from
+# them. The list lives in `data/source_figures.yaml`.
+
+# %%
+kolac.sources.figures_not_reproduced("fdi")
+
+# %% [markdown]
 # ## 7. Corrections and known defects
 #
 # The corrections this chapter applies (each recomputed by `tests/test_corrections.py` on the

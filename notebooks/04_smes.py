@@ -39,3 +39,13 @@ import kolac
 P = kolac.setup("smes", lang=lang, countries=countries, fig_format=fig_format, output_dir=output_dir,
                 apply_corrections=apply_corrections)
 print(f"chapter {P.chapter!r}: parameters valid; no transcribed tables yet")
+
+# %% [markdown]
+# ## Figures of the sources that are not reproduced
+#
+# The texts keep only the captions, units and source lines of these figures: their plotted
+# values are not printed, so they are listed here and not redrawn. Nothing is estimated from
+# them. The list lives in `data/source_figures.yaml`.
+
+# %%
+kolac.sources.figures_not_reproduced("smes")

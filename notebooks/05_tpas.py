@@ -386,6 +386,16 @@ v34 = t34[["program", "content", "amounts_mentioned"]].rename(columns={
 P.table(v34, "5.7", sources=[T34], caption_key="tpas_t7_caption")
 
 # %% [markdown]
+# ## Figures of the sources that are not reproduced
+#
+# The texts keep only the captions, units and source lines of these figures: their plotted
+# values are not printed, so they are listed here and not redrawn. Nothing is estimated from
+# them. The list lives in `data/source_figures.yaml`.
+
+# %%
+kolac.sources.figures_not_reproduced("tpas")
+
+# %% [markdown]
 # ## 7. Claims audit
 #
 # Narrative statements of the three documents about the agencies, each recomputed from the tables

@@ -19,3 +19,22 @@ def test_citation_names_key_and_title():
 def test_known_line_content():
     # the caption line of eclac-2018-korea-lac Table 4, as mapped in shared/SOURCES.md
     assert sources.line("eclac-2018-korea-lac", 1416) == "Table 4"
+
+
+def test_source_figures_are_where_the_map_says():
+    import yaml
+
+    from kolac.paths import DATA
+
+    figs = yaml.safe_load((DATA / "source_figures.yaml").read_text(encoding="utf-8"))["figures"]
+    assert len(figs) == 13 + 19 + 7  # every figure of eclac-2016, eclac-2018 and itc-2015
+    for f in figs:
+        a, b = f["lines"]
+        block = "\n".join(sources.lines(f["source"])[a - 1:b])
+        assert f["figure"] in block or f["source"] == "eclac-2016-korea-celac" and f["figure"] in ("Figure 6", "Figure 13"), f
+        assert f["kind"] in ("chart", "diagram")
+
+
+def test_figures_not_reproduced_by_chapter():
+    df = sources.figures_not_reproduced("fdi")
+    assert set(zip(df["source"], df["figure"])) == {("eclac-2016-korea-celac", "Figure 5"), ("itc-2015-smes-gvc-latam", "Figure 2")}

@@ -64,7 +64,7 @@ def fingerprint(task: Task) -> str:
     h.update(code_fingerprint(notebook_path(task.chapter)).encode())
     used = [m for m in catalog().values() if nb in (m.get("used_by") or [])]
     _hash_files(h, [m["_csv"] for m in used] + [m["_sidecar"] for m in used])
-    _hash_files(h, [DATA / "corrections.yaml", DATA / "claims.csv", DATA / "sources.yaml"])
+    _hash_files(h, [DATA / "corrections.yaml", DATA / "claims.csv", DATA / "sources.yaml", DATA / "source_figures.yaml"])
     _hash_files(h, [p for p in LIB.rglob("*") if p.suffix in (".py", ".yaml")])
     _hash_files(h, [ROOT / "requirements-lock.txt"])
     h.update(json.dumps(task.params, sort_keys=True).encode())

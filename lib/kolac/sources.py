@@ -41,3 +41,17 @@ def lines(key: str) -> tuple:
 
 def line(key: str, n: int) -> str:
     return lines(key)[n - 1]
+
+
+def figures_not_reproduced(chapter: str):
+    """The sources' figures of a chapter (data/source_figures.yaml), none reproducible: their
+    plotted values are not in the texts. A DataFrame for notebooks to say so plainly."""
+    import pandas as pd
+
+    with open(DATA / "source_figures.yaml", encoding="utf-8") as fh:
+        figs = yaml.safe_load(fh)["figures"]
+    rows = [{"source": f["source"], "figure": f["figure"], "title": f["title"],
+             "lines": f"{f['lines'][0]}–{f['lines'][1]}", "kind": f["kind"],
+             "what survives in the text": f.get("residue", "caption, unit and source line only")}
+            for f in figs if f["chapter"] == chapter]
+    return pd.DataFrame(rows, columns=["source", "figure", "title", "lines", "kind", "what survives in the text"])
