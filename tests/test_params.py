@@ -62,3 +62,27 @@ def test_params_command_lists_allowed_values(capsys):
     assert main(["params", "trade"]) == 0
     out = capsys.readouterr().out
     assert "focus_country (str, default 'CHL')" in out and "allowed: en, es" in out and "allowed: 1..24" in out
+
+
+def test_parameter_file_errors_name_the_file(tmp_path, capsys):
+    from kolac.cli import main
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("lang: es\nfocus_country: [PER\n")
+    assert main(["run", "trade", "-f", str(bad)]) == 2
+    assert f"parameter file {bad} is not valid YAML" in capsys.readouterr().err
+    assert main(["run", "trade", "-f", str(tmp_path / "missing.yaml")]) == 2
+    assert "No such file" in capsys.readouterr().err
+    listed = tmp_path / "list.yaml"
+    listed.write_text("- lang\n")
+    assert main(["run", "trade", "-f", str(listed)]) == 2
+    assert "expected a mapping" in capsys.readouterr().err
+
+
+def test_parameter_file_values_are_validated(tmp_path, capsys):
+    from kolac.cli import main
+
+    f = tmp_path / "p.yaml"
+    f.write_text("lang: es\ntop_n: 0\n")
+    assert main(["run", "trade", "-f", str(f)]) == 2
+    assert "parameter 'top_n': 0 out of range; allowed: 1..24" in capsys.readouterr().err

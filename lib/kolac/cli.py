@@ -6,14 +6,21 @@ from . import CHAPTERS
 
 
 def _params_from(args) -> dict:
+    from .params import ParameterError
+
     given = {}
     if args.file:
         import yaml
 
-        with open(args.file, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
+        try:
+            with open(args.file, encoding="utf-8") as fh:
+                data = yaml.safe_load(fh) or {}
+        except OSError as exc:
+            raise ParameterError(f"parameter file {args.file}: {exc.strerror}") from None
+        except yaml.YAMLError as exc:
+            raise ParameterError(f"parameter file {args.file} is not valid YAML: {exc}") from None
         if not isinstance(data, dict):
-            raise SystemExit(f"{args.file}: expected a mapping of parameter names to values")
+            raise ParameterError(f"parameter file {args.file}: expected a mapping of parameter names to values")
         given.update(data)
     for name, value in args.param or []:
         given[name] = value
@@ -43,6 +50,8 @@ def main(argv=None) -> int:
         if args.cmd == "run":
             from .runner import run
 
+            if args.jobs is not None and args.jobs < 1:
+                raise ParameterError(f"-j/--jobs must be at least 1, got {args.jobs}")
             return run(args.chapters, _params_from(args), jobs=args.jobs, force=args.force)
         if args.cmd == "params":
             from .params import help_text
