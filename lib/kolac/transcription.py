@@ -38,16 +38,20 @@ def _dec(v) -> Decimal:
 
 def body_tokens(meta: dict) -> Counter:
     chk = meta["body_check"]
-    fused = {f["line"]: f for f in chk.get("fused", [])}
+    fused = {}  # line -> its fused pieces (a line may hold several, e.g. one per tab cell)
+    for f in chk.get("fused", []):
+        fused.setdefault(f["line"], []).append(f)
     text = source_lines(meta["source"])
     tokens = Counter()
     for a, b in chk["lines"]:
         for n in range(a, b + 1):
             pieces = text[n - 1].split("\t")
-            if n in fused:
-                if fused[n]["printed"] not in text[n - 1]:
-                    raise AssertionError(f"{meta['name']}: fused line {n} does not contain {fused[n]['printed']!r}")
-                pieces = [p for p in pieces if p.strip() != fused[n]["printed"]] + fused[n]["tokens"]
+            for f in fused.get(n, []):
+                stripped = [p.strip() for p in pieces]
+                if f["printed"] not in stripped:
+                    raise AssertionError(f"{meta['name']}: line {n} has no cell {f['printed']!r} to split")
+                pieces.pop(stripped.index(f["printed"]))
+                pieces += f["tokens"]
             for p in pieces:
                 p = p.strip()
                 if p and NUMBER.fullmatch(p):
