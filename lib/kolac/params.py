@@ -50,7 +50,7 @@ CHAPTER = {
         Param("lac_year", int, 2014, "year of eclac-2018 Table 31 shown for Latin American destinations by firm size", choices=(2013, 2014)),
     ),
     "innovation": (),
-    "smes": (),
+    "smes": (Param("focus_country", str, "CHL", "country whose SME profile is shown across the tables where it appears (ISO3)"),),
     "tpas": (
         Param("focus_country", str, "CHL", "country whose agency is profiled against KOTRA and the regional median (ISO3)"),
         Param("source_copy", str, "eclac-2016-korea-celac", "which printing of the 2015 agency statistics to use by default",

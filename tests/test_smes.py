@@ -1,0 +1,202 @@
+"""Chapter 4 (SMEs): the two printings of the productivity table and of the exporters series
+reconciled cell by cell, the 27 corrections pinned, every printed total/share/index recomputed,
+the known defects (ITC Table A2, size-class sums, the SME index drift) pinned, the claim statuses
+pinned, and the notebook run with non-default parameters."""
+import json
+
+import nbformat
+import pandas as pd
+import pytest
+
+from kolac import claims, corrections, runner
+from kolac.data import load
+from kolac.sources import line as source_line
+
+T10 = "eclac2016_t10_sme_productivity_wages"
+T18 = "eclac2018_t18_sme_productivity_wages"
+T11 = "eclac2016_t11_export_firms_smes"
+T17 = "eclac2018_t17_exporting_firms_smes"
+T13 = "eclac2016_t13_trade_finance_instruments"
+T25 = "eclac2018_t25_korea_value_added_per_employee"
+T26 = "eclac2018_t26_korea_lending_rate"
+T27 = "eclac2018_t27_korea_sme_exports"
+T4 = "itc2015_t04_firm_size"
+A2 = "itc2015_ta2_sme_export_indicators"
+A3 = "itc2015_ta3_exports_by_firm_size"
+ITC_T3 = "itc2015_t03_fdi_inflows"  # the FDI chapter's copy of ITC Table 3
+A = "eclac-2016-korea-celac"
+B = "eclac-2018-korea-lac"
+KEY = ["indicator", "region", "firm_size"]
+MAP = {"Total firms (thousands)": "Total number of exporting firms (thousands)",
+       "Index total 2002=100": "Total index 2002 = 100",
+       "Total SMEs (thousands)": "Total number of exporting SMEs (thousands)",
+       "Index SMEs 2002=100": "SMEs index 2002=100",
+       "Export SMEs share of total number of export firms (percentage)": "Share of SMEs in total exporting firms (%)",
+       "Export SMEs share of total exports value (percentage)": "Share of SMEs in value of exports (%)"}
+
+
+# --- the productivity table, printed twice ---------------------------------------------------------
+
+def test_productivity_printings_differ_exactly_in_three_cells():
+    a = load(T10, corrected=False).set_index(KEY)["value"]
+    b = load(T18, corrected=False).set_index(KEY)["value"]
+    assert len(a) == len(b) == 18
+    def same(x, y):
+        return (pd.isna(x) and pd.isna(y)) or (not pd.isna(x) and not pd.isna(y) and x == y)
+
+    differ = {k: (a[k], b[k]) for k in a.index if not same(a[k], b[k])}
+    assert set(differ) == {("wages", "European Union", "SMEs"), ("wages", "European Union", "Large firms"),
+                           ("wages", "Korea", "Large firms")}
+    assert pd.isna(differ[("wages", "European Union", "SMEs")][0]) and differ[("wages", "European Union", "SMEs")][1] == 74.0
+    assert differ[("wages", "Korea", "Large firms")] == (100, 0.0)
+
+
+def test_korea_wage_base_misprint_is_corrected():
+    assert source_line(B, 4748).strip() == "00.0"
+    fixed = load(T18).set_index(KEY)
+    assert fixed.at[("wages", "Korea", "Large firms"), "value"] == 100
+    assert "C-SME-27" in fixed.at[("wages", "Korea", "Large firms"), "corrections"]
+    big = fixed.xs("Large firms", level="firm_size")["value"].drop("tertiary_education", level=0)
+    assert (big == 100).all()
+    # the only inferred cell of the 2016 copy is Korea's garbled '29 6'
+    t10 = load(T10)
+    assert t10.loc[t10["inferred"], KEY].values.tolist() == [["productivity", "Korea", "SMEs"]]
+    assert "29 6" in source_line(A, 585)
+
+
+# --- exporters series, printed twice -------------------------------------------------------------
+
+def _overlap(corrected):
+    la = load(T11, corrected=corrected)
+    la = la[la["block"] == "Latin America"].assign(series_2018=lambda d: d["series"].map(MAP))
+    t17 = load(T17)[["series", "year", "value"]].rename(columns={"series": "series_2018", "value": "v18"})
+    m = la.merge(t17, on=["series_2018", "year"])
+    assert len(m) == 42
+    return m
+
+
+def test_lost_decimal_points_are_exactly_the_corrected_cells():
+    m = _overlap(corrected=False)
+    ten_times = m[(m["value"] / 10 - m["v18"]).abs() <= 0.5]
+    fixes = [c for c in corrections.register() if c.resource == T11]
+    assert len(fixes) == 26 and all(c.kind == "decimal_error" for c in fixes)
+    assert sorted((c.row["series"], c.row["year"]) for c in fixes) == sorted(zip(ten_times["series"], ten_times["year"]))
+    for c in fixes:  # each printed value is four digits printed with a space ('1 193'), and corrected is a tenth of it
+        assert c.printed == round(c.corrected * 10)
+        s = str(c.printed)
+        line = int(m.loc[(m["series"] == c.row["series"]) & (m["year"] == c.row["year"]), "line"].iloc[0])
+        assert f"{s[0]} {s[1:]}" in source_line(A, line)
+    # the two cells printed without the space stay as printed
+    assert "\t116\t" in source_line(A, 614) and "\t113\t" in source_line(A, 617)
+
+
+def test_after_correction_the_printings_differ_only_by_rounding():
+    m = _overlap(corrected=True)
+    d = m[(m["value"] - m["v18"]).round(2) != 0]
+    assert sorted(set(d["series"])) == ["Index total 2002=100", "Total firms (thousands)"]
+    assert d.loc[d["series"] == "Total firms (thousands)", ["year", "value", "v18"]].values.tolist() == [[2012, 116, 115.9]]
+    assert ((d["value"] - d["v18"]).abs() <= 0.5).all() and len(d) == 8
+
+
+def test_exporters_recomputations():
+    w = load(T17).pivot_table(index="year", columns="series", values="value")
+    share = 100 * w["Total number of exporting SMEs (thousands)"] / w["Total number of exporting firms (thousands)"]
+    assert ((share - w["Share of SMEs in total exporting firms (%)"]).abs() <= 0.1).all()
+    base_total = 100 * w["Total number of exporting firms (thousands)"] / w["Total index 2002 = 100"]
+    base_sme = 100 * w["Total number of exporting SMEs (thousands)"] / w["SMEs index 2002=100"]
+    assert base_total.max() - base_total.min() < 0.6  # integer index: stable base
+    assert base_sme[2015] - base_sme[2008] == pytest.approx(1.66, abs=0.01)  # the documented drift
+    pc = load(T17).query("series == 'Percentile concentration 99'")
+    assert len(pc) == 6 and pc["year"].isna().all() and pc["position"].tolist() == [1, 2, 3, 4, 5, 6]
+
+
+def test_korea_shares_equal_in_both_documents():
+    t11 = load(T11)
+    kr = t11[(t11["block"] == "Republic of Korea") & (t11["series"] == "Export SMEs share of total exports value (percentage)")]
+    m = kr.dropna(subset=["value"]).merge(load(T27), on="year")
+    assert m["year"].tolist() == [2009, 2010, 2012, 2013, 2014] and (m["value"] == m["sme_export_share"]).all()
+
+
+# --- totals, shares and sums of the other tables --------------------------------------------------
+
+def test_trade_finance_totals():
+    w = load(T13).pivot_table(index="instrument", columns="firm_size", values="value")
+    assert (w.drop(index="Total").sum() == w.loc["Total"]).all()
+    assert w.loc["Total"].to_dict() == {"For all firms": 80, "Only for SMEs": 18, "Only for large firms": 9}
+
+
+def test_size_class_sums_known_defects():
+    s4 = load(T4).groupby("iso3")["value"].sum()
+    sa3 = load(A3).groupby("iso3")["value"].sum()
+    assert sorted(s4[(s4 - 100).abs() > 0.2].index) == ["URY"] and s4["URY"] == pytest.approx(100.9)
+    assert sorted(sa3[(sa3 - 100).abs() > 0.25].index) == ["BRA", "ESP"]
+    assert (sa3["BRA"], sa3["ESP"]) == (pytest.approx(93.4), pytest.approx(94.1))
+    assert not [c.id for c in corrections.register() if c.resource in (T4, A3)]
+
+
+def test_table_a2_is_a_copy_of_itc_table_3():
+    """Known defect: A2's body repeats Table 3's FDI inflows; it is not SME data."""
+    a2 = load(A2)
+    t3 = load(ITC_T3)
+    m = a2.assign(period=a2["period"].str.rstrip("*")).merge(t3, left_on=["indicator", "period"],
+                                                             right_on=["country", "period"], suffixes=("", "_t3"))
+    assert len(m) == len(a2) == 56 and (m["value"] == m["value_t3"]).all()
+
+
+def test_korea_tables():
+    t25 = load(T25)
+    assert ((t25["value_1"] / t25["value_2"]).round(2) - t25["value_3"]).abs().max() <= 0.01
+    assert [c for c in t25.columns if c.startswith("value")] == ["value_1", "value_2", "value_3"]
+    t26 = load(T26)
+    assert (t26["smes"] - t26["large_firms"]).round(2).tolist() == [0.32, 0.68, 0.43, 0.5]
+
+
+# --- claims ------------------------------------------------------------------------------------------
+
+def test_claim_statuses():
+    audit = claims.audit("smes").set_index("claim_id")
+    assert len(audit) == 63
+    assert audit["status"].value_counts().to_dict() == {"confirmed": 42, "not checkable": 9, "rounding": 7, "contradicted": 5}
+    assert sorted(audit.index[audit["status"] == "contradicted"]) == ["SME-003", "SME-023", "SME-030", "SME-031", "SME-052"]
+    assert audit.loc["SME-003", "recomputed"] == pytest.approx(65.3)
+    assert audit.loc["SME-030", "recomputed"] == 107
+    assert audit.loc["SME-017", "status"] == "confirmed"  # 114.8 thousand only after the decimal corrections
+    printed = claims.audit("smes", corrected=False).set_index("claim_id")
+    assert printed.loc["SME-017", "status"] == "contradicted" and printed.loc["SME-017", "recomputed"] == 1148
+
+
+# --- the notebook with non-default parameters -------------------------------------------------------
+
+def _shown(nb_path):
+    nb = nbformat.read(nb_path, as_version=4)
+    return json.dumps([c.get("outputs", []) for c in nb.cells], ensure_ascii=False)
+
+
+def test_notebook_spanish_korea_as_printed(tmp_path):
+    out = tmp_path / "kor"
+    params = {"output_dir": str(out), "lang": "es", "focus_country": "KOR", "apply_corrections": "False"}
+    assert runner.run(["smes"], params, quiet=True) == 0
+    shown = _shown(out / "notebooks" / "04_smes.ipynb")
+    assert "Perfil de República de Corea" in shown or "Perfil de Corea" in shown
+    assert "no figura en" in shown
+    manifest = json.loads((out / "manifest.json").read_text())
+    ids = {e["id"] for e in manifest["exhibits"] if e["chapter"] == "smes"}
+    assert ids == {f"smes-table-4.{k}" for k in range(1, 19)} | {f"smes-figure-4.{k}" for k in range(1, 6)}
+    recon = pd.read_csv(out / "tables" / "smes" / "table-4.2.csv")
+    assert len(recon) == 27  # as printed: the 26 lost decimal points and the 2012 total
+    prof = pd.read_csv(out / "tables" / "smes" / "table-4.16.csv")
+    assert "eclac2018_t27_korea_sme_exports" in set(prof["table"])
+    f1 = pd.read_csv(out / "figures" / "smes" / "figure-4.1.csv")
+    assert len(f1) == 9
+
+
+def test_notebook_country_subset_and_absent_focus(tmp_path):
+    out = tmp_path / "sub"
+    assert runner.run(["smes"], {"output_dir": str(out), "focus_country": "SGP", "countries": "CHL,PER"}, quiet=True) == 0
+    shown = _shown(out / "notebooks" / "04_smes.ipynb")
+    assert "Singapore appears in none of this chapter's tables" in shown
+    fig = pd.read_csv(out / "figures" / "smes" / "figure-4.3.csv")
+    assert sorted(set(fig["iso3"])) == ["CHL", "PER"]
+    t6 = pd.read_csv(out / "tables" / "smes" / "table-4.6.csv")
+    assert t6["Country"].tolist() == ["Chile", "Peru"]
+    assert not (out / "tables" / "smes" / "table-4.16.csv").exists()
