@@ -43,8 +43,12 @@ class Tables:
                 m = ~m if op == "ne" else m
             elif op in ("lt", "gt"):
                 m = (s < want) if op == "lt" else (s > want)
+            elif op == "in":  # iso3__in=['CHL', 'PER']
+                m = s.astype("string").isin([str(w) for w in want])
+            elif op == "re":  # institution__re='^Ministry of' (regular-expression search, case-sensitive)
+                m = s.astype("string").str.contains(want, regex=True)
             else:
-                raise ExprError(f"{name}: unknown filter operator {op!r} in {spec!r} (use __ne, __lt, __gt)")
+                raise ExprError(f"{name}: unknown filter operator {op!r} in {spec!r} (use __ne, __lt, __gt, __in, __re)")
             m = m.fillna(False).astype(bool)
             mask = m if mask is None else (mask & m)
         return df if mask is None else df[mask]
