@@ -49,7 +49,7 @@ CHAPTER = {
         Param("period", str, "2007-2012", "period of eclac-2016 Table 1 used for the destination ranking and shares", choices=("2001-2006", "2007-2012")),
         Param("lac_year", int, 2014, "year of eclac-2018 Table 31 shown for Latin American destinations by firm size", choices=(2013, 2014)),
     ),
-    "innovation": (),
+    "innovation": (Param("focus_country", str, "CHL", "country whose innovation-system bodies and start-up policy tools are shown where the tables print them (ISO3)"),),
     "smes": (Param("focus_country", str, "CHL", "country whose SME profile is shown across the tables where it appears (ISO3)"),),
     "tpas": (
         Param("focus_country", str, "CHL", "country whose agency is profiled against KOTRA and the regional median (ISO3)"),
