@@ -5,9 +5,9 @@ import csv
 import json
 import re
 
-import nbformat
 import pandas as pd
 import pytest
+from executed import read_executed
 
 from kolac import claims, corrections, runner
 from kolac.data import load
@@ -154,18 +154,12 @@ def test_claim_statuses():
 
 # --- the notebook with non-default parameters --------------------------------------------------------
 
-def _shown(nb_path):
-    nb = nbformat.read(nb_path, as_version=4)
-    return json.dumps([c.get("outputs", []) for c in nb.cells], ensure_ascii=False), nb
-
-
 def test_notebook_spanish_subset_focus_peru(tmp_path):
     out = tmp_path / "es"
     params = {"output_dir": str(out), "lang": "es", "focus_country": "PER", "countries": "CHL,PER"}
     assert runner.run(["innovation"], params, quiet=True) == 0
-    shown, nb = _shown(out / "notebooks" / "03_innovation.ipynb")
-    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert injected and 'focus_country = "PER"' in injected[0].source
+    shown, nb, injected = read_executed(out / "notebooks" / "03_innovation.ipynb")
+    assert injected and 'focus_country = "PER"' in injected
     assert "Perú: instituciones del sistema nacional de innovación" in shown
     assert "Office of the President of the Council of Ministers (PCM)" in shown
     manifest = json.loads((out / "manifest.json").read_text())
@@ -185,7 +179,7 @@ def test_notebook_focus_country_not_in_tables(tmp_path):
     out = tmp_path / "pan"
     assert runner.run(["innovation"], {"output_dir": str(out), "focus_country": "PAN", "apply_corrections": False},
                       quiet=True) == 0
-    shown, _ = _shown(out / "notebooks" / "03_innovation.ipynb")
+    shown, _, _ = read_executed(out / "notebooks" / "03_innovation.ipynb")
     assert "Panama is not in eclac-2016 Table 4 / eclac-2018 Table 5" in shown
     assert "Panama is not in eclac-2016 Table 5 / eclac-2018 Table 7" in shown
     t5 = pd.read_csv(out / "tables" / "innovation" / "table-3.5.csv")

@@ -4,9 +4,9 @@ the known defects (ITC Table A2, size-class sums, the SME index drift) pinned, t
 pinned, and the notebook run with non-default parameters."""
 import json
 
-import nbformat
 import pandas as pd
 import pytest
+from executed import read_executed
 
 from kolac import claims, corrections, runner
 from kolac.data import load
@@ -167,16 +167,11 @@ def test_claim_statuses():
 
 # --- the notebook with non-default parameters -------------------------------------------------------
 
-def _shown(nb_path):
-    nb = nbformat.read(nb_path, as_version=4)
-    return json.dumps([c.get("outputs", []) for c in nb.cells], ensure_ascii=False)
-
-
 def test_notebook_spanish_korea_as_printed(tmp_path):
     out = tmp_path / "kor"
     params = {"output_dir": str(out), "lang": "es", "focus_country": "KOR", "apply_corrections": "False"}
     assert runner.run(["smes"], params, quiet=True) == 0
-    shown = _shown(out / "notebooks" / "04_smes.ipynb")
+    shown, _, _ = read_executed(out / "notebooks" / "04_smes.ipynb")
     assert "Perfil de República de Corea" in shown or "Perfil de Corea" in shown
     assert "no figura en" in shown
     manifest = json.loads((out / "manifest.json").read_text())
@@ -193,7 +188,7 @@ def test_notebook_spanish_korea_as_printed(tmp_path):
 def test_notebook_country_subset_and_absent_focus(tmp_path):
     out = tmp_path / "sub"
     assert runner.run(["smes"], {"output_dir": str(out), "focus_country": "SGP", "countries": "CHL,PER"}, quiet=True) == 0
-    shown = _shown(out / "notebooks" / "04_smes.ipynb")
+    shown, _, _ = read_executed(out / "notebooks" / "04_smes.ipynb")
     assert "Singapore appears in none of this chapter's tables" in shown
     fig = pd.read_csv(out / "figures" / "smes" / "figure-4.3.csv")
     assert sorted(set(fig["iso3"])) == ["CHL", "PER"]

@@ -4,9 +4,9 @@ cross-table and narrative checks recomputed, and the notebook run with non-defau
 import csv
 import json
 
-import nbformat
 import pandas as pd
 import pytest
+from executed import read_executed
 
 from kolac import claims, corrections, runner
 from kolac.data import load
@@ -178,18 +178,12 @@ def test_programme_tables_as_printed():
 
 # --- the notebook with non-default parameters -------------------------------------------------------
 
-def _shown(nb_path):
-    nb = nbformat.read(nb_path, as_version=4)
-    return json.dumps([c.get("outputs", []) for c in nb.cells], ensure_ascii=False), nb
-
-
 def test_notebook_spanish_2018_copy_focus_without_itc(tmp_path):
     out = tmp_path / "es"
     params = {"output_dir": str(out), "lang": "es", "focus_country": "NIC", "source_copy": "eclac-2018-korea-lac"}
     assert runner.run(["tpas"], params, quiet=True) == 0
-    shown, nb = _shown(out / "notebooks" / "05_tpas.ipynb")
-    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert injected and 'source_copy = "eclac-2018-korea-lac"' in injected[0].source
+    shown, nb, injected = read_executed(out / "notebooks" / "05_tpas.ipynb")
+    assert injected and 'source_copy = "eclac-2018-korea-lac"' in injected
     assert "Perfil de la agencia de Nicaragua" in shown
     assert "Nicaragua no figura en el cuadro A4 del ITC" in shown
     assert "n = 18" in shown  # the 2018 copy prints a single founding year for every agency
@@ -207,7 +201,7 @@ def test_notebook_spanish_2018_copy_focus_without_itc(tmp_path):
 def test_notebook_focus_absent_and_country_subset(tmp_path):
     out = tmp_path / "cub"
     assert runner.run(["tpas"], {"output_dir": str(out), "focus_country": "CUB", "countries": "CHL,PER"}, quiet=True) == 0
-    shown, _ = _shown(out / "notebooks" / "05_tpas.ipynb")
+    shown, _, _ = read_executed(out / "notebooks" / "05_tpas.ipynb")
     assert "Cuba has no agency in eclac-2016 Table 12" in shown
     t1 = pd.read_csv(out / "tables" / "tpas" / "table-5.1.csv")
     assert t1["Country"].tolist() == ["Chile", "Peru", "Republic of Korea"]
