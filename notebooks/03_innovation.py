@@ -100,7 +100,7 @@ print("* " + P.t("inn_inferred"))
 # **Reconciliation of the two printings**, institution by institution on (country, position).
 # The 28 institutions agree character for character but one: Chile's second body is the
 # President in 2016 and the Presidency in 2018 (a wording change, same body). The 2016 copy also
-# prints three cells holding only a placeholder or stray commas (dropped, noted in the data), and
+# prints three cells holding only a filler mark or stray commas (dropped, noted in the data), and
 # the 2018 copy prints Mexico's consultative forum inside the Uruguay block; it is placed with
 # Mexico, as in 2016, and flagged. The list is asserted.
 

@@ -114,6 +114,7 @@ def datapackage() -> dict:
                     "used_by", "inferred", "issues"):
             res[key] = meta.get(key)
         resources.append(res)
+    resources.append(_claims_resource())
     return {
         "profile": "tabular-data-package",
         "name": "kolac",
@@ -123,6 +124,27 @@ def datapackage() -> dict:
         "sources": [{"title": citation(k), "path": v["file"]} for k, v in registry().items()],
         "resources": resources,
     }
+
+
+def _claims_resource() -> dict:
+    """data/claims.csv described too: our paraphrased ledger (the status is computed, not stored)."""
+    text = {"type": "string"}
+    fields = [{"name": "claim_id", "constraints": {"required": True, "unique": True}, **text},
+              {"name": "chapter", "constraints": {"enum": list(CHAPTER_DIRS[:-1])}, **text},
+              {"name": "source", "constraints": {"enum": sorted(registry())}, **text},
+              {"name": "section", **text}, {"name": "line", "type": "integer"},
+              {"name": "claim", "description": "our paraphrase of the statement", **text},
+              {"name": "value", "type": "number", "description": "the number the text states"},
+              {"name": "unit", **text}, {"name": "year", **text},
+              {"name": "comparison", "constraints": {"enum": ["eq", "gt", "lt", "ge", "le"]}, **text},
+              {"name": "tolerance", "type": "number"},
+              {"name": "tables", "description": "resources read by the check, ;-separated", **text},
+              {"name": "check", "description": "kolac.expr expression that recomputes the value", **text},
+              {"name": "why", "description": "why a claim cannot be checked", **text}]
+    return {"name": "claims", "path": "claims.csv", "profile": "tabular-data-resource", "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8", "title": "Claims ledger: numeric statements of the sources, paraphrased",
+            "hash": f"sha256:{sha256_file(DATA / 'claims.csv')}",
+            "schema": {"fields": fields, "primaryKey": ["claim_id"], "missingValues": [""]}}
 
 
 def datapackage_json() -> str:
