@@ -7,11 +7,13 @@ STAMP  := $(VENV)/.kolac-installed
 JOBS   ?=
 ARGS   ?=
 
-.PHONY: run test refresh bench package validate lab clean help
+.PHONY: run test nbval refresh golden bench package validate lab clean help
 
 help:
-	@echo "make run      execute all six notebooks into outputs/ (skips unchanged ones)"
-	@echo "make test     library tests, data-package validation, nbval of the notebooks"
+	@echo "make run      execute every chapter notebook into outputs/ (skips unchanged ones)"
+	@echo "make test     library and data tests; a fresh run compared with the references and the golden record"
+	@echo "make nbval    re-execute the committed notebooks under nbval (stored outputs are the reference)"
+	@echo "make golden   regenerate tests/golden/ (claim statuses, exhibit checksums) for review"
 	@echo "make refresh  re-execute and store the reference notebooks in notebooks/"
 	@echo "make bench    time a cold run against a sequential papermill loop"
 	@echo "make package  regenerate data/datapackage.json from the sidecars"
@@ -30,8 +32,14 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest $(ARGS)
 
+nbval: $(STAMP)
+	$(PY) -m pytest -p no:cacheprovider --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks/
+
 refresh: $(STAMP)
 	$(PY) -m kolac refresh
+
+golden: $(STAMP)
+	$(PY) -m kolac golden
 
 bench: $(STAMP)
 	$(PY) -m kolac bench

@@ -4,9 +4,10 @@ import re
 
 import pytest
 
-from kolac import CHAPTERS, claims
+from kolac import claims
+from kolac.chapters import REGISTRY
 from kolac.paths import DATA, NOTEBOOKS
-from kolac.resources import catalog, datapackage_json, sha256_file
+from kolac.catalog import catalog, datapackage_json, sha256_file
 
 RESOURCES = sorted(catalog())
 
@@ -31,7 +32,7 @@ def test_checksum_current(name):
 def test_provenance_fields(name):
     meta = catalog()[name]
     assert re.fullmatch(r"(Table|Box|Figure) [0-9A-Z]+|Table \(unnumbered\)|Narrative", meta["table"]), meta["table"]
-    assert meta["chapter"] in CHAPTERS and meta["_csv"].parent.name == meta["chapter"]
+    assert meta["chapter"] in REGISTRY and meta["_csv"].parent.name == meta["chapter"]
     a, b = meta["lines"]
     assert 1 <= a <= b
     assert meta["scale"] in (None, "one", "thousand", "million", "billion", "mixed")
@@ -51,9 +52,10 @@ def test_frictionless_validates_the_package():
 def test_used_by_matches_notebooks(name):
     """A resource is used by a notebook when the notebook names it or audits a claim that reads it."""
     users = set()
-    for chapter, nb in CHAPTERS.items():
+    for chapter, c in REGISTRY.items():
+        nb = c.notebook
         text = (NOTEBOOKS / f"{nb}.py").read_text(encoding="utf-8")
-        audited = any(name in c["tables"].split(";") for c in claims.ledger(chapter)) and "claims.audit" in text
+        audited = any(name in r["tables"].split(";") for r in claims.ledger(chapter)) and "claims_audit(" in text
         if name in text or audited:
             users.add(nb)
     assert set(catalog()[name]["used_by"]) == users

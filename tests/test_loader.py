@@ -5,9 +5,12 @@ import shutil
 
 import pytest
 
-from kolac import data
-from kolac.data import DataValidationError, load, validate
-from kolac.resources import resource
+import re
+
+from kolac import corrections, printed
+from kolac.data import DataValidationError, load
+from kolac.printed import validate
+from kolac.catalog import resource
 
 T4 = "eclac2018_t04_trade_partners_2015"
 
@@ -18,7 +21,15 @@ def test_values_and_provenance():
     assert mex["exports"] == 10892170 and mex["imports_change"] == 6.2 and mex["iso3"] == "MEX"
     assert df.attrs["source"] == "eclac-2018-korea-lac" and df.attrs["table"] == "Table 4"
     assert df.attrs["units"].startswith("US$ thousand")
-    assert "corrections" in df.columns and df.attrs["corrections"] == [] or df.attrs["corrections"]
+    # every register entry for the table is applied, marked in attrs and in the row's `corrections` cell
+    entries = [c.id for c in corrections.for_resource(T4)]
+    assert [a["id"] for a in df.attrs["corrections"]] == entries
+    assert sorted(i for cell in df["corrections"] if cell for i in re.findall(r"\((C-[A-Z]+-\d+)\)", cell)) == sorted(entries)
+
+
+def test_as_printed_has_an_empty_corrections_column():
+    df = load(T4, corrected=False)
+    assert (df["corrections"] == "").all() and df.attrs["corrections"] == []
 
 
 def test_region_total_has_no_iso3():
@@ -70,7 +81,7 @@ def test_checksum_mismatch_is_an_error(tmp_path, monkeypatch):
     shutil.copy(meta["_csv"], changed)
     changed.write_text(changed.read_text().replace("10892170", "10892171"))
     meta["_csv"] = changed
-    monkeypatch.setattr(data, "resource", lambda name: meta)
+    monkeypatch.setattr(printed, "resource", lambda name: meta)
     with pytest.raises(DataValidationError, match="sha256 .* does not match its sidecar"):
         load(T4)
 

@@ -9,9 +9,9 @@ import re
 import pytest
 import yaml
 
-from kolac import sources
+from kolac import documents as sources
 from kolac.paths import DATA, NOTEBOOKS, ROOT
-from kolac.resources import catalog
+from kolac.catalog import catalog
 
 N = 11
 

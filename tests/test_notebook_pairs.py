@@ -4,18 +4,18 @@ import jupytext
 import nbformat
 import pytest
 
-from kolac import CHAPTERS
+from kolac.chapters import REGISTRY
 from kolac.paths import NOTEBOOKS, ROOT
 
 
-@pytest.mark.parametrize("nb", CHAPTERS.values())
+@pytest.mark.parametrize("nb", [c.notebook for c in REGISTRY.values()])
 def test_pair_in_sync(nb):
     ipynb = jupytext.read(NOTEBOOKS / f"{nb}.ipynb")
     assert jupytext.writes(ipynb, fmt="py:percent") == (NOTEBOOKS / f"{nb}.py").read_text(encoding="utf-8"), \
         f"{nb}.ipynb and {nb}.py differ: edit the .py and run `python -m kolac refresh`"
 
 
-@pytest.mark.parametrize("nb", CHAPTERS.values())
+@pytest.mark.parametrize("nb", [c.notebook for c in REGISTRY.values()])
 def test_reference_is_executed_and_normalized(nb):
     notebook = nbformat.read(NOTEBOOKS / f"{nb}.ipynb", as_version=4)
     code = [c for c in notebook.cells if c.cell_type == "code"]

@@ -1,7 +1,7 @@
 """The five source texts are the ones we transcribed from (sha256 and line counts)."""
 import pytest
 
-from kolac import sources
+from kolac import documents as sources
 
 
 @pytest.mark.parametrize("key", sorted(sources.registry()))

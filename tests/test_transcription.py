@@ -3,7 +3,7 @@ import pytest
 
 from kolac.data import load
 from kolac.paths import ROOT
-from kolac.resources import catalog
+from kolac.catalog import catalog
 from kolac.transcription import body_check, check_pin, parse_printed, pins
 from decimal import Decimal
 

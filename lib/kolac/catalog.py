@@ -5,29 +5,22 @@ The sidecars are the authored metadata; data/datapackage.json is generated from 
 """
 import hashlib
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from .paths import DATA, rel
-from .sources import citation, registry
+from .paths import DATA, rel, write_atomic
+from .chapters import REGISTRY
+from .documents import citation, registry
 
 REQUIRED_KEYS = ("name", "title", "source", "table", "chapter", "lines", "period", "units", "scale",
                  "currency", "description", "used_by", "schema")
-CHAPTER_DIRS = ("trade", "fdi", "innovation", "smes", "tpas", "cooperation", "reference")
+CHAPTER_DIRS = tuple(c.data_dir for c in REGISTRY.values())
 
 
 class MetadataError(ValueError):
     pass
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a failure never leaves a half-written file."""
-    tmp = Path(path).with_name(Path(path).name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def sha256_file(path: Path) -> str:
@@ -130,7 +123,7 @@ def _claims_resource() -> dict:
     """data/claims.csv described too: our paraphrased ledger (the status is computed, not stored)."""
     text = {"type": "string"}
     fields = [{"name": "claim_id", "constraints": {"required": True, "unique": True}, **text},
-              {"name": "chapter", "constraints": {"enum": list(CHAPTER_DIRS[:-1])}, **text},
+              {"name": "chapter", "constraints": {"enum": list(REGISTRY)}, **text},
               {"name": "source", "constraints": {"enum": sorted(registry())}, **text},
               {"name": "section", **text}, {"name": "line", "type": "integer"},
               {"name": "claim", "description": "our paraphrase of the statement", **text},

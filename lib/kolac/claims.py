@@ -12,6 +12,8 @@ only here, never written in the ledger:
 import csv
 from decimal import Decimal
 
+from .data import load
+from .expr import ExprError, Tables, evaluate
 from .paths import DATA
 
 COLUMNS = ("claim_id", "chapter", "source", "section", "line", "claim", "value", "unit", "year",
@@ -64,9 +66,7 @@ def audit(chapter: str | None = None, corrected: bool = True):
     """Recompute every claim of a chapter; returns a DataFrame with the computed status."""
     import pandas as pd
 
-    from .expr import ExprError, Tables, evaluate
-
-    tables = Tables(corrected=corrected)
+    tables = Tables(lambda name: load(name, corrected=corrected))
     out = []
     for r in ledger(chapter):
         rec = {k: r[k] for k in ("claim_id", "source", "section", "line", "claim", "value", "unit", "year")}
@@ -82,3 +82,8 @@ def audit(chapter: str | None = None, corrected: bool = True):
         rec["comparison"] = r["comparison"]
         out.append(rec)
     return pd.DataFrame(out)
+
+
+def tables_read(chapter: str) -> list:
+    """The resources the chapter's claims are checked against (for the exhibit's source line)."""
+    return sorted({t for r in ledger(chapter) for t in r["tables"].split(";") if t})

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import yaml
 
+from . import printed
+from .expr import Tables, evaluate
 from .paths import DATA
 
 KINDS = {"sum_mismatch", "share_mismatch", "unit_error", "decimal_error", "text_table_contradiction",
@@ -109,15 +111,12 @@ def apply(df, name: str):
 
 def verify(c: Correction) -> dict:
     """Recompute the evidence of one entry; raise CorrectionError when it no longer holds."""
-    from .data import load
-    from .expr import Tables, evaluate
-
-    printed_df = load(c.resource, corrected=False)
+    printed_df = printed.load(c.resource)
     i = _locate(printed_df, c)
     now = printed_df.at[i, c.column]
     if not _same(now, c.printed):
         raise CorrectionError(f"{c.id}: the data now hold {now!r} where the register says printed {c.printed!r}")
-    expected = evaluate(c.evidence["expr"], Tables(corrected=False))
+    expected = evaluate(c.evidence["expr"], Tables(printed.load))
     tol = float(c.evidence.get("tolerance", 0))
     if isinstance(expected, str):
         ok_fix, ok_wrong = expected == str(c.corrected), expected != str(c.printed)

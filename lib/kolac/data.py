@@ -1,132 +1,29 @@
-"""Load a transcribed table: check its checksum and schema, then apply the corrections register.
+"""Load a transcribed table, with the corrections register applied (the one public loader).
 
-    df = kolac.data.load("eclac2018_t04_trade_partners_2015")            # corrected
+    df = kolac.data.load("eclac2018_t04_trade_partners_2015")                   # corrected
     df = kolac.data.load("eclac2018_t04_trade_partners_2015", corrected=False)  # as printed
 
 The frame carries its provenance in ``df.attrs`` (source, table, title, units, lines, citation,
-corrections applied), and with ``corrected=True`` a ``corrections`` column names the corrected
-cells of each row (empty where none).
+corrections applied) and always a ``corrections`` column naming the corrected cells of each row
+(empty where none, and everywhere when ``corrected=False``).
 """
-import csv
-import re
-
 import pandas as pd
 
-from .paths import rel
-from .resources import resource, sha256_file
-from .sources import citation
-
-
-class DataValidationError(ValueError):
-    """A data file breaks its schema; the message names file, row and column."""
-
-
-_PATTERNS = {
-    "integer": re.compile(r"-?\d+"),
-    "number": re.compile(r"-?\d+(\.\d+)?"),
-    "year": re.compile(r"\d{4}"),
-    "boolean": re.compile(r"true|false"),
-}
-
-
-def read_raw(name: str):
-    """The CSV's header and rows as printed strings, after checksum and schema validation."""
-    meta = resource(name)
-    path = meta["_csv"]
-    digest = sha256_file(path)
-    if meta.get("sha256") != digest:
-        raise DataValidationError(
-            f"{rel(path)}: sha256 {digest[:12]}… does not match its sidecar ({str(meta.get('sha256'))[:12]}…); "
-            "if the change is intended, run `python -m kolac package`"
-        )
-    with open(path, newline="", encoding="utf-8") as fh:
-        rows = list(csv.reader(fh))
-    header, body = rows[0], rows[1:]
-    validate(meta, header, body)
-    return meta, header, body
-
-
-def validate(meta, header, body):
-    schema = meta["schema"]
-    where = rel(meta["_csv"])
-    names = [f["name"] for f in schema["fields"]]
-    if header != names:
-        raise DataValidationError(f"{where}: header {header} differs from the schema fields {names}")
-    missing = set(schema.get("missingValues", [""]))
-    keys = schema.get("primaryKey") or []
-    seen = {}
-    for i, row in enumerate(body, start=2):
-        if len(row) != len(names):
-            raise DataValidationError(f"{where}, row {i}: {len(row)} cells, expected {len(names)}")
-        for field, value in zip(schema["fields"], row):
-            col = field["name"]
-            cons = field.get("constraints", {})
-            if value in missing:
-                if cons.get("required") or col in keys:
-                    raise DataValidationError(f"{where}, row {i}, column {col!r}: required value is missing")
-                continue
-            pat = _PATTERNS.get(field["type"])
-            if pat and not pat.fullmatch(value):
-                raise DataValidationError(f"{where}, row {i}, column {col!r}: {value!r} is not a valid {field['type']}")
-            if "enum" in cons and value not in [str(v) for v in cons["enum"]]:
-                raise DataValidationError(f"{where}, row {i}, column {col!r}: {value!r} not in {cons['enum']}")
-            if "pattern" in cons and not re.fullmatch(cons["pattern"], value):
-                raise DataValidationError(f"{where}, row {i}, column {col!r}: {value!r} does not match {cons['pattern']!r}")
-            for bound, ok in (("minimum", lambda v, b: v >= b), ("maximum", lambda v, b: v <= b)):
-                if bound in cons and field["type"] in ("integer", "number", "year") and not ok(float(value), float(cons[bound])):
-                    raise DataValidationError(f"{where}, row {i}, column {col!r}: {value} breaks {bound} {cons[bound]}")
-        if keys:
-            key = tuple(row[names.index(k)] for k in keys)
-            if key in seen:
-                raise DataValidationError(f"{where}, row {i}: primary key {dict(zip(keys, key))} repeats row {seen[key]}")
-            seen[key] = i
-
-
-def _typed(meta, header, body) -> pd.DataFrame:
-    schema = meta["schema"]
-    missing = set(schema.get("missingValues", [""]))
-    cols = {}
-    for j, field in enumerate(schema["fields"]):
-        raw = [r[j] for r in body]
-        vals = [None if v in missing else v for v in raw]
-        t = field["type"]
-        if t in ("integer", "year"):
-            cols[field["name"]] = pd.array([None if v is None else int(v) for v in vals], dtype="Int64")
-        elif t == "number":
-            cols[field["name"]] = pd.array([None if v is None else float(v) for v in vals], dtype="Float64")
-        elif t == "boolean":
-            cols[field["name"]] = pd.array([None if v is None else v == "true" for v in vals], dtype="boolean")
-        else:
-            cols[field["name"]] = pd.array(vals, dtype="string")
-    return pd.DataFrame(cols, columns=header)
+from . import corrections, printed
+from .catalog import resource
+from .printed import DataValidationError  # noqa: F401  (re-exported: the loader's error)
 
 
 def load(name: str, corrected: bool = True) -> pd.DataFrame:
-    meta, header, body = read_raw(name)
-    df = _typed(meta, header, body)
-    df.attrs.update({
-        "name": name,
-        "source": meta["source"],
-        "table": meta["table"],
-        "title": meta["title"],
-        "units": meta["units"],
-        "scale": meta["scale"],
-        "currency": meta["currency"],
-        "period": meta["period"],
-        "lines": meta["lines"],
-        "citation": citation(meta["source"]),
-        "inferred": meta.get("inferred"),
-        "corrections": [],
-    })
+    df = printed.load(name)
     if corrected:
-        from .corrections import apply
-
-        df = apply(df, name)
+        return corrections.apply(df, name)
+    df["corrections"] = ""
     return df
 
 
 def source_note(df_or_name) -> str:
-    """'Source: <key>, <table> (lines a–b)' for a loaded frame or a resource name."""
-    meta = df_or_name.attrs if hasattr(df_or_name, "attrs") else resource(df_or_name)
+    """'<key>, <table> (lines a–b)' for a loaded frame or a resource name."""
+    meta = df_or_name.attrs if hasattr(df_or_name, "attrs") and "lines" in df_or_name.attrs else resource(df_or_name)
     a, b = meta["lines"]
     return f"{meta['source']}, {meta['table']} (lines {a}–{b})"

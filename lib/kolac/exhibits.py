@@ -1,11 +1,15 @@
 """Figures and tables of a chapter: one style, numbered, captioned, with a source line, alt text
 and the data behind each saved next to it; every exhibit recorded for outputs/manifest.json.
 
-In a notebook:
+In a notebook, after the `parameters` cell:
 
-    P = kolac.setup("trade", lang=lang, countries=countries, ...)   # validates parameters
-    P.table(df, "t1", sources=[name])                                  # caption from labels/<chapter>.yaml
-    P.figure(fig, "f1", data=df, sources=[name])
+    chapter = kolac.setup("trade", globals())      # validates the parameters, read by name
+    df = chapter.load(name)                         # corrected or as printed, per apply_corrections
+    chapter.table(df, "1.2", sources=[name])        # caption: label trade_table_1_2_caption
+    chapter.figure(fig, "1.3", data=df, sources=[name])  # trade_figure_1_3_caption / _alt
+
+An exhibit is declared once, by its number: the number gives its file names, its manifest id and
+its label keys (`exhibit_key`). Every other label of a chapter starts with "<chapter key>_".
 
 Files go to <output_dir>/figures/<chapter>/ and <output_dir>/tables/<chapter>/. When the runner
 executes a notebook it points $KOLAC_STAGING at a private folder, so a failing notebook never
@@ -16,10 +20,12 @@ import json
 import os
 from pathlib import Path
 
-from . import CHAPTERS
+from . import checks, claims
+from .catalog import catalog, resource
+from .chapters import get
+from .data import load
 from .labels import country, label
-from .params import validate
-from .paths import ROOT
+from .paths import output_root
 
 PALETTE = "colorblind"
 FONT = "DejaVu Sans"  # shipped with matplotlib: same glyphs on every machine
@@ -42,20 +48,22 @@ def apply_style():
     })
 
 
-def output_root(output_dir: str) -> Path:
-    """The final output folder named by the `output_dir` parameter."""
-    p = Path(output_dir)
-    return p if p.is_absolute() else ROOT / p
-
-
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-class Chapter:
+def exhibit_key(chapter: str, kind: str, number: str, part: str) -> str:
+    """Label key of an exhibit's caption or alt text: exhibit_key("trade", "figure", "1.3", "alt")
+    -> "trade_figure_1_3_alt"."""
+    return f"{chapter}_{kind}_{number.replace('.', '_')}_{part}"
+
+
+class ChapterRun:
+    """A chapter notebook's handle on its parameters, labels, data and exhibits."""
+
     def __init__(self, chapter: str, params: dict):
         self.chapter = chapter
-        self.notebook = CHAPTERS[chapter]
+        self.notebook = get(chapter).notebook
         self.params = params
         self.lang = params["lang"]
         self.corrected = params["apply_corrections"]
@@ -64,11 +72,15 @@ class Chapter:
         staging = os.environ.get("KOLAC_STAGING")  # set by the runner (and by the tests for nbval)
         self.root = Path(staging) if staging else output_root(params["output_dir"])
         self.records = []
-        self.__dict__.update({k: v for k, v in params.items() if k not in self.__dict__})  # P.focus_country, ...
+        self.__dict__.update({k: v for k, v in params.items() if k not in self.__dict__})  # chapter.focus_country, ...
 
     @classmethod
-    def start(cls, chapter: str, given: dict):
-        params = validate(chapter, given)
+    def start(cls, chapter: str, namespace: dict):
+        spec = get(chapter).spec
+        missing = [p.name for p in spec if p.name not in namespace]
+        if missing:
+            raise NameError(f"chapter {chapter!r}: the parameters cell does not define {', '.join(missing)}")
+        params = get(chapter).validate({p.name: namespace[p.name] for p in spec})
         apply_style()
         self = cls(chapter, params)
         for sub in ("figures", "tables"):
@@ -76,15 +88,21 @@ class Chapter:
         self._write_records()
         return self
 
-    # --- labels -----------------------------------------------------------------------------
-    def t(self, key: str, **fmt) -> str:
+    # --- labels, data, country selection -----------------------------------------------------
+    def label(self, key: str, **fmt) -> str:
         return label(key, self.lang, **fmt)
 
-    def country(self, iso3: str) -> str:
-        return country(iso3, self.lang)
+    def country_name(self, iso3) -> str:
+        """Country name in the run's language ('' for a missing code, e.g. an aggregate row)."""
+        return country(iso3, self.lang) if isinstance(iso3, str) and iso3 else ""
 
-    def keep(self, df, col: str = "iso3"):
-        """Rows of the selected countries (all rows when countries='all'; aggregates are kept)."""
+    def load(self, name: str):
+        """A table, corrected or as printed per the `apply_corrections` parameter."""
+        return load(name, corrected=self.corrected)
+
+    def selected(self, df, col: str = "iso3"):
+        """Rows of the countries chosen by the `countries` parameter (all rows when 'all';
+        aggregates, which have no code, are kept)."""
         if self.countries is None:
             return df
         mask = df[col].isna() | df[col].isin(self.countries)
@@ -92,13 +110,11 @@ class Chapter:
 
     # --- exhibits ---------------------------------------------------------------------------
     def _source_line(self, sources) -> str:
-        from .resources import resource
-
         parts = []
         for name in sources:
             m = resource(name)
             parts.append(f"{m['source']}, {m['table']} (lines {m['lines'][0]}–{m['lines'][1]})")
-        return f"{self.t('source')}: " + "; ".join(parts)
+        return f"{self.label('source')}: " + "; ".join(parts)
 
     def _record(self, kind, number, caption, files, sources, alt=None):
         rec = {"id": f"{self.chapter}-{kind}-{number}", "kind": kind, "number": number, "chapter": self.chapter,
@@ -113,16 +129,16 @@ class Chapter:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(self.records, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
-    def table(self, df, number: str, sources, caption_key: str | None = None, caption: str | None = None,
-              fmt: dict | None = None, highlight=None):
-        """Save `df` as tables/<chapter>/table-<number>.csv, record it, and return a styled view."""
+    def table(self, df, number: str, sources, fmt: dict | None = None, highlight=None, **caption_args):
+        """Save `df` as tables/<chapter>/table-<number>.csv, record it, and show it with its
+        caption (label <chapter>_table_<number>_caption, formatted with `caption_args`) and source."""
         from IPython.display import Markdown, display
 
-        caption = caption or self.t(caption_key or f"{self.chapter}_{number}_caption")
+        caption = self.label(exhibit_key(self.chapter, "table", number, "caption"), **caption_args)
         path = self.root / "tables" / self.chapter / f"table-{number}.csv"
         df.to_csv(path, index=False, lineterminator="\n")
         self._record("table", number, caption, [path], sources)
-        display(Markdown(f"**{self.t('table')} {number}. {caption}**"))
+        display(Markdown(f"**{self.label('table')} {number}. {caption}**"))
         styler = df.style.set_uuid(f"{self.chapter}-{number}".replace(".", "-")).hide(axis="index").format(fmt or {}, na_rep="–")
         if highlight is not None:
             styler = styler.apply(lambda row: ["font-weight: bold" if highlight(row) else "" for _ in row], axis=1)
@@ -130,13 +146,14 @@ class Chapter:
         display({"text/html": styler.to_html(), "text/plain": df.to_string(index=False)}, raw=True)
         display(Markdown(f"*{self._source_line(sources)}*"))
 
-    def figure(self, fig, number: str, data, sources, caption_key: str | None = None, alt_key: str | None = None, **fmt):
-        """Save `fig` (and the data behind it as CSV), record it, show it with caption and source."""
+    def figure(self, fig, number: str, data, sources, **caption_args):
+        """Save `fig` (and the data behind it as CSV), record it, show it with caption, alt text
+        (labels <chapter>_figure_<number>_caption / _alt, formatted with `caption_args`) and source."""
         import matplotlib.pyplot as plt
         from IPython.display import SVG, Image, Markdown, display
 
-        caption = self.t(caption_key or f"{self.chapter}_{number}_caption", **fmt)
-        alt = self.t(alt_key or f"{self.chapter}_{number}_alt", **fmt)
+        caption = self.label(exhibit_key(self.chapter, "figure", number, "caption"), **caption_args)
+        alt = self.label(exhibit_key(self.chapter, "figure", number, "alt"), **caption_args)
         folder = self.root / "figures" / self.chapter
         img = folder / f"figure-{number}.{self.fig_format}"
         meta = {"Software": None} if self.fig_format == "png" else {"Date": None, "Creator": None}
@@ -145,6 +162,34 @@ class Chapter:
         csv = folder / f"figure-{number}.csv"
         data.to_csv(csv, index=False, lineterminator="\n")
         self._record("figure", number, caption, [img, csv], sources, alt=alt)
-        display(Markdown(f"**{self.t('figure')} {number}. {caption}**"))
+        display(Markdown(f"**{self.label('figure')} {number}. {caption}**"))
         display(Image(filename=str(img), alt=alt) if self.fig_format == "png" else SVG(filename=str(img)))
         display(Markdown(f"*{self._source_line(sources)}*"))
+
+    # --- the two exhibits every chapter ends with -----------------------------------------------
+    def claims_audit(self, number: str):
+        """The chapter's claims ledger recomputed (kolac.claims.audit) as a table exhibit; returns
+        the audit frame. Statuses are computed, never typed (tests/golden/claim_statuses.csv)."""
+        audit = claims.audit(self.chapter, corrected=self.corrected)
+        cols = {"claim_id": "claim_id", "source": "source", "line": "line", "claim": "claim", "comparison": "comparison",
+                "value": "claimed", "recomputed": "recomputed", "status": "status"}
+        view = audit[list(cols)].rename(columns={k: self.label(v) for k, v in cols.items()})
+        # the claimed value is read with its relation: "= 812", "> 0" (recomputed must exceed 0), ...
+        view[self.label("comparison")] = audit["comparison"].map({"eq": "=", "gt": ">", "lt": "<", "ge": "≥", "le": "≤"})
+        view[self.label("status")] = [self.label(f"status_{s.replace(' ', '_')}") for s in audit["status"]]
+        self.table(view, number, sources=claims.tables_read(self.chapter), fmt={self.label("recomputed"): "{:,.3f}"})
+        return audit
+
+    def known_defects(self, number: str):
+        """The chapter's printed defects as a table exhibit: corrections register entries and the
+        sidecars' documented `issues` (kolac.checks.known_defects); returns the frame."""
+        defects = checks.known_defects(self.chapter)
+        view = defects.drop(columns=["source", "evidence"])
+        view = view.rename(columns={c: self.label(f"defects_{c}") for c in view.columns})
+        view[self.label("defects_status")] = [self.label({"corrected": "defects_corrected_status"}.get(s, f"defects_{s}"))
+                                              for s in defects["status"]]
+        view[self.label("defects_kind")] = [self.label("defects_kind_sidecar") if k == "sidecar issue" else k
+                                            for k in defects["kind"]]
+        # the sources are every table of the chapter: all were checked, defects or not
+        self.table(view, number, sources=sorted(n for n, m in catalog().items() if m["chapter"] == self.chapter))
+        return defects

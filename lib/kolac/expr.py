@@ -17,17 +17,17 @@ class ExprError(ValueError):
 
 
 class Tables:
-    """Resolves table references, either as printed (evidence) or corrected (claims)."""
+    """Resolves table references through a loader: `kolac.printed.load` for the evidence of
+    corrections (the data as printed), `kolac.data.load` for claims (corrected). The loader is
+    passed in so that this module depends on neither."""
 
-    def __init__(self, corrected: bool):
-        self.corrected = corrected
+    def __init__(self, loader):
+        self.loader = loader
         self._cache = {}
 
     def frame(self, name):
         if name not in self._cache:
-            from .data import load
-
-            self._cache[name] = load(name, corrected=self.corrected)
+            self._cache[name] = self.loader(name)
         return self._cache[name]
 
     def select(self, name, filters):

@@ -1,6 +1,6 @@
-"""Notebook parameters: one specification, used by the runner (before any kernel starts), by
-`python -m kolac params CHAPTER`, and by `kolac.setup()` inside the notebook. A test checks that
-each notebook's `parameters` cell declares exactly these names and defaults.
+"""Notebook parameters: how one is declared (`Param`), the ones every chapter shares, and their
+validation. Each chapter's own parameters are declared with the chapter, in kolac.chapters; the
+runner validates them before any kernel starts and `kolac.setup()` again inside the notebook.
 """
 from dataclasses import dataclass
 
@@ -19,56 +19,25 @@ class Param:
     help: str
     choices: tuple | None = None
     bounds: tuple | None = None  # inclusive (low, high) for ints
+    kind: str = ""  # "iso3": one country code; "iso3_list": 'all' or comma-separated codes
 
-    def describe(self) -> str:
-        allowed = ""
-        if self.choices:
-            allowed = " allowed: " + ", ".join(map(str, self.choices))
-        if self.bounds:
-            allowed = f" allowed: {self.bounds[0]}..{self.bounds[1]}"
-        return f"{self.name} ({self.type.__name__}, default {self.default!r}){allowed} — {self.help}"
+
+def describe(p: Param) -> str:
+    allowed = ""
+    if p.choices:
+        allowed = " allowed: " + ", ".join(map(str, p.choices))
+    if p.bounds:
+        allowed = f" allowed: {p.bounds[0]}..{p.bounds[1]}"
+    return f"{p.name} ({p.type.__name__}, default {p.default!r}){allowed} — {p.help}"
 
 
 SHARED = (
     Param("lang", str, "en", "language of labels, captions and table headers", choices=("en", "es")),
-    Param("countries", str, "all", "ISO3 codes to show, comma-separated (e.g. 'CHL,PER'), or 'all'"),
+    Param("countries", str, "all", "ISO3 codes to show, comma-separated (e.g. 'CHL,PER'), or 'all'", kind="iso3_list"),
     Param("fig_format", str, "png", "figure file format", choices=("png", "svg")),
     Param("output_dir", str, "outputs", "where exhibits are written, relative to the repository root"),
     Param("apply_corrections", bool, True, "use corrected values from data/corrections.yaml (False: as printed)"),
 )
-
-CHAPTER = {
-    "trade": (
-        Param("focus_country", str, "CHL", "country profiled against the region (ISO3)"),
-        Param("top_n", int, 10, "number of partners shown in ranked exhibits", bounds=(1, 24)),
-        Param("year_from", int, 2003, "first year of the Chile/Peru series shown and analysed", bounds=(2003, 2015)),
-        Param("year_to", int, 2015, "last year of the Chile/Peru series shown and analysed", bounds=(2003, 2015)),
-    ),
-    "fdi": (
-        Param("focus_country", str, "BRA", "country profiled across the FDI tables (ISO3)"),
-        Param("period", str, "2007-2012", "period of eclac-2016 Table 1 used for the destination ranking and shares", choices=("2001-2006", "2007-2012")),
-        Param("lac_year", int, 2014, "year of eclac-2018 Table 31 shown for Latin American destinations by firm size", choices=(2013, 2014)),
-    ),
-    "innovation": (Param("focus_country", str, "CHL", "country whose innovation-system bodies and start-up policy tools are shown where the tables print them (ISO3)"),),
-    "smes": (Param("focus_country", str, "CHL", "country whose SME profile is shown across the tables where it appears (ISO3)"),),
-    "tpas": (
-        Param("focus_country", str, "CHL", "country whose agency is profiled against KOTRA and the regional median (ISO3)"),
-        Param("source_copy", str, "eclac-2016-korea-celac", "which printing of the 2015 agency statistics to use by default",
-              choices=("eclac-2016-korea-celac", "eclac-2018-korea-lac")),
-    ),
-    "cooperation": (),
-}
-
-
-def spec(chapter: str) -> tuple:
-    if chapter not in CHAPTER:
-        raise ParameterError(f"unknown chapter {chapter!r}; chapters: {', '.join(CHAPTER)}")
-    return SHARED + CHAPTER[chapter]
-
-
-def defaults(chapter: str) -> dict:
-    return {p.name: p.default for p in spec(chapter)}
-
 
 def _coerce(p: Param, value):
     if p.type is bool:
@@ -84,19 +53,19 @@ def _coerce(p: Param, value):
             return int(str(value))
         except ValueError:
             raise ParameterError(f"parameter {p.name!r}: {value!r} is not an integer") from None
-    if p.name == "countries" and isinstance(value, (list, tuple)):
+    if p.kind == "iso3_list" and isinstance(value, (list, tuple)):
         return ",".join(str(v) for v in value)
     return str(value)
 
 
-def validate(chapter: str, given: dict) -> dict:
+def validate_params(chapter: str, spec: tuple, given: dict) -> dict:
     """Return the full, normalized parameter set; raise ParameterError naming the bad value."""
-    params = {p.name: p for p in spec(chapter)}
+    params = {p.name: p for p in spec}
     unknown = sorted(set(given) - set(params))
     if unknown:
         raise ParameterError(f"unknown parameter(s) {', '.join(unknown)} for chapter {chapter!r}; "
                              f"allowed: {', '.join(params)}")
-    out = defaults(chapter)
+    out = {p.name: p.default for p in spec}
     for name, value in given.items():
         p = params[name]
         v = _coerce(p, value)
@@ -106,27 +75,22 @@ def validate(chapter: str, given: dict) -> dict:
             raise ParameterError(f"parameter {name!r}: {v} out of range; allowed: {p.bounds[0]}..{p.bounds[1]}")
         out[name] = v
     codes = country_codes()
-    if out["countries"] != "all":
-        wanted = [c.strip().upper() for c in out["countries"].split(",") if c.strip()]
-        bad = [c for c in wanted if c not in codes]
-        if bad or not wanted:
-            raise ParameterError(f"parameter 'countries': unknown ISO3 code(s) {', '.join(bad) or '(none given)'}; "
-                                 f"allowed: 'all' or {', '.join(sorted(codes))}")
-        out["countries"] = ",".join(wanted)
-    if "focus_country" in out:
-        fc = str(out["focus_country"]).upper()
-        if fc not in codes:
-            raise ParameterError(f"parameter 'focus_country': unknown ISO3 code {fc!r}; allowed: {', '.join(sorted(codes))}")
-        out["focus_country"] = fc
+    for p in spec:
+        if p.kind == "iso3_list" and out[p.name] != "all":
+            wanted = [c.strip().upper() for c in out[p.name].split(",") if c.strip()]
+            bad = [c for c in wanted if c not in codes]
+            if bad or not wanted:
+                raise ParameterError(f"parameter {p.name!r}: unknown ISO3 code(s) {', '.join(bad) or '(none given)'}; "
+                                     f"allowed: 'all' or {', '.join(sorted(codes))}")
+            out[p.name] = ",".join(wanted)
+        elif p.kind == "iso3":
+            code = str(out[p.name]).upper()
+            if code not in codes:
+                raise ParameterError(f"parameter {p.name!r}: unknown ISO3 code {code!r}; allowed: {', '.join(sorted(codes))}")
+            out[p.name] = code
     if "year_from" in out and "year_to" in out and out["year_from"] > out["year_to"]:
         raise ParameterError(f"parameters 'year_from' ({out['year_from']}) and 'year_to' ({out['year_to']}): "
                              "year_from must not be later than year_to")
     if "output_dir" in out and not out["output_dir"].strip():
         raise ParameterError("parameter 'output_dir': empty path")
     return out
-
-
-def help_text(chapter: str) -> str:
-    lines = [f"Parameters of chapter {chapter!r} (notebook {__import__('kolac').CHAPTERS[chapter]}.ipynb):"]
-    lines += ["  " + p.describe() for p in spec(chapter)]
-    return "\n".join(lines)

@@ -21,3 +21,16 @@ def rel(path) -> str:
         return p.relative_to(ROOT).as_posix()
     except ValueError:
         return p.as_posix()
+
+
+def output_root(output_dir: str) -> Path:
+    """The final output folder named by the `output_dir` parameter."""
+    p = Path(output_dir)
+    return p if p.is_absolute() else ROOT / p
+
+
+def write_atomic(path, text: str) -> None:
+    """Write via a temporary file and rename, so a failure never leaves a half-written file."""
+    tmp = Path(path).with_name(Path(path).name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)

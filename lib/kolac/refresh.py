@@ -6,19 +6,25 @@ import shutil
 import jupytext
 import nbformat
 
-from . import CHAPTERS
-from .exhibits import output_root
+from .chapters import REGISTRY, get
 from .notebook import write
-from .paths import NOTEBOOKS
+from .paths import NOTEBOOKS, output_root
 
 FORMATS = "ipynb,py:percent"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
-def build_ipynb(nb: str):
-    """notebooks/<nb>.py -> notebooks/<nb>.ipynb (no outputs), keeping the pairing metadata."""
+def build_ipynb(key: str):
+    """notebooks/<nb>.py -> notebooks/<nb>.ipynb (no outputs), keeping the pairing metadata, with
+    the `parameters` cell written from the chapter's declaration in kolac.chapters."""
+    chapter = get(key)
+    nb = chapter.notebook
     py = NOTEBOOKS / f"{nb}.py"
     notebook = jupytext.read(py)
+    cells = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
+    if len(cells) != 1:
+        raise ValueError(f"{py.name}: expected one cell tagged 'parameters', found {len(cells)}")
+    cells[0].source = chapter.parameter_cell()
     notebook.metadata["jupytext"] = {"formats": FORMATS}
     notebook.metadata["kernelspec"] = KERNELSPEC
     notebook.metadata["language_info"] = {"name": "python"}
@@ -31,13 +37,13 @@ def build_ipynb(nb: str):
 def refresh() -> int:
     from .runner import run
 
-    for nb in CHAPTERS.values():
-        build_ipynb(nb)
+    for c in REGISTRY.values():
+        build_ipynb(c.key)
     code = run(force=True)
     if code:
         return code
     root = output_root("outputs")
-    for nb in CHAPTERS.values():
+    for nb in (c.notebook for c in REGISTRY.values()):
         shutil.copyfile(root / "notebooks" / f"{nb}.ipynb", NOTEBOOKS / f"{nb}.ipynb")
     print("reference notebooks updated in notebooks/")
     return 0

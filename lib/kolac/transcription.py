@@ -13,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from .resources import resource
-from .sources import line as source_line
-from .sources import lines as source_lines
+from .catalog import resource
+from .documents import line as source_line
+from .documents import lines as source_lines
 
 NUMBER = re.compile(r"\(?-?\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?\)?%?|\(?-?\d+(?:\.\d+)?\)?%?")
 
