@@ -57,13 +57,12 @@ import seaborn as sns
 import statsmodels.api as sm
 
 import kolac
-from kolac.data import load
+from kolac.checks import MISMATCH, rounding_verdict
+from kolac.data import load  # only for the one table deliberately read as printed (section 6)
+from kolac.expr import Tables, namespace
 
-P = kolac.setup(
-    "trade", lang=lang, countries=countries, fig_format=fig_format, output_dir=output_dir,
-    apply_corrections=apply_corrections, focus_country=focus_country, top_n=top_n,
-    year_from=year_from, year_to=year_to,
-)
+chapter = kolac.setup("trade", globals())
+
 T1 = "eclac2018_t01_trade_partners_1998"
 T2 = "eclac2018_t02_korea_chile_trade"
 T3 = "eclac2018_t03_korea_peru_trade"
@@ -79,7 +78,7 @@ ITA6_TOTAL = "itc2015_ta6_total_trade"
 M2018 = "eclac2018_narrative_fta_milestones"
 M2016 = "eclac2016_narrative_fta_milestones"
 
-data = {name: load(name, corrected=P.apply_corrections) for name in (
+data = {name: chapter.load(name) for name in (
     T1, T2, T3, T4, T23, T24, IT1, IT1_TOTAL, IT2, ITA1, ITA6, ITA6_TOTAL, M2018, M2016)}
 t1, t4 = data[T1], data[T4]
 
@@ -88,8 +87,8 @@ LABELS = kolac.labels.keys()
 
 
 def lab(key):
-    """The label of a column: shared labels by their name, this chapter's with the prefix tr_."""
-    return P.t(key if key in LABELS else "tr_" + key)
+    """The label of a column: shared labels by their name, this chapter's with the prefix trade_."""
+    return chapter.label(key if key in LABELS else "trade_" + key)
 
 
 def cols(df, names):
@@ -98,7 +97,7 @@ def cols(df, names):
 
 
 def say(key, **fmt):
-    print(P.t(key, **fmt))
+    print(chapter.label(key, **fmt))
 
 
 # %% [markdown]
@@ -109,12 +108,12 @@ def say(key, **fmt):
 
 # %%
 columns = ["partner", "exports", "exports_change", "imports", "imports_change", "balance"]
-view = cols(P.keep(t4)[columns], columns)
-P.table(
-    view, "1.1", sources=[T4], caption_key="trade_t1_caption",
-    fmt={P.t(c): "{:,.0f}" for c in ("exports", "imports", "balance")}
-    | {P.t(c): "{:+.1f}" for c in ("exports_change", "imports_change")},
-    highlight=lambda row: row[P.t("partner")] in set(t4.loc[t4["iso3"] == P.focus_country, "partner"]),
+view = cols(chapter.selected(t4)[columns], columns)
+chapter.table(
+    view, "1.1", sources=[T4],
+    fmt={chapter.label(c): "{:,.0f}" for c in ("exports", "imports", "balance")}
+    | {chapter.label(c): "{:+.1f}" for c in ("exports_change", "imports_change")},
+    highlight=lambda row: row[chapter.label("partner")] in set(t4.loc[t4["iso3"] == chapter.focus_country, "partner"]),
 )
 
 # %% [markdown]
@@ -123,21 +122,20 @@ P.table(
 # are the exceptions.
 
 # %%
-partners = P.keep(t4[t4["iso3"].notna()]).copy()
+partners = chapter.selected(t4[t4["iso3"].notna()]).copy()
 partners["total"] = partners["exports"] + partners["imports"]
-top = partners.sort_values("total", ascending=False).head(P.top_n)
+top = partners.sort_values("total", ascending=False).head(chapter.top_n)
 long = top.melt(id_vars=["partner", "iso3"], value_vars=["exports", "imports"], var_name="flow", value_name="value")
-long["label"] = [P.country(c) for c in long["iso3"]]
-long["flow_label"] = [P.t(f) for f in long["flow"]]
+long["label"] = [chapter.country_name(c) for c in long["iso3"]]
+long["flow_label"] = [chapter.label(f) for f in long["flow"]]
 
 fig, ax = plt.subplots(figsize=(8, 0.45 * len(top) + 1.5))
 sns.barplot(data=long, y="label", x="value", hue="flow_label", orient="h", ax=ax)
-ax.set_xlabel(P.t("us_billion"))
+ax.set_xlabel(chapter.label("us_billion"))
 ax.set_ylabel("")
 ax.legend(title="")
 ax.xaxis.set_major_formatter(lambda v, _: f"{v / 1e6:,.0f}")  # the table is in US$ thousand
-P.figure(fig, "1.1", data=long[["partner", "iso3", "flow", "value"]], sources=[T4],
-         caption_key="trade_f1_caption", alt_key="trade_f1_alt", n=len(top))
+chapter.figure(fig, "1.1", data=long[["partner", "iso3", "flow", "value"]], sources=[T4], n=len(top))
 
 # %% [markdown]
 # ## 2. Checks on the 2015 table
@@ -151,20 +149,20 @@ P.figure(fig, "1.1", data=long[["partner", "iso3", "flow", "value"]], sources=[T
 chk = t4[["partner", "exports", "imports", "balance"]].copy()
 chk["recomputed"] = chk["exports"] - chk["imports"]
 chk["difference"] = chk["balance"] - chk["recomputed"]
-chk["check"] = [P.t("matches") if d == 0 else P.t("within_rounding") if abs(d) <= 1 else P.t("mismatch")
-                for d in chk["difference"]]
+chk["check"] = [chapter.label("verdict_" + rounding_verdict(b, r, tolerance=1)) for b, r in zip(chk["balance"], chk["recomputed"])]
 assert (chk["difference"].abs() <= 1).all(), chk[chk["difference"].abs() > 1]
 total = t4[t4["iso3"].isna()].iloc[0]
 listed = t4[t4["iso3"].notna()]
 sums = pd.DataFrame({
-    "flow": [P.t("exports"), P.t("imports")],
-    P.t("sum_of_partners"): [listed["exports"].sum(), listed["imports"].sum()],
-    P.t("region_total"): [total["exports"], total["imports"]],
+    "flow": [chapter.label("exports"), chapter.label("imports")],
+    chapter.label("trade_sum_of_partners"): [listed["exports"].sum(), listed["imports"].sum()],
+    chapter.label("region_total"): [total["exports"], total["imports"]],
 })
-sums[P.t("share_of_total")] = (100 * sums[P.t("sum_of_partners")] / sums[P.t("region_total")]).round(1)
-assert (sums[P.t("sum_of_partners")] <= sums[P.t("region_total")]).all()
-P.table(cols(chk[chk["difference"] != 0], ("partner", "exports", "imports", "balance", "recomputed", "difference", "check")),
-        "1.2", sources=[T4], caption_key="trade_t2_caption")
+sums[chapter.label("trade_share_of_total")] = (
+    100 * sums[chapter.label("trade_sum_of_partners")] / sums[chapter.label("region_total")]).round(1)
+assert (sums[chapter.label("trade_sum_of_partners")] <= sums[chapter.label("region_total")]).all()
+chapter.table(cols(chk[chk["difference"] != 0], ("partner", "exports", "imports", "balance", "recomputed", "difference", "check")),
+              "1.2", sources=[T4])
 sums
 
 # %% [markdown]
@@ -176,8 +174,8 @@ sums
 # is run on Table 1 (its region total is off by 1, rounding).
 
 # %%
-d1 = t1["balance"] - (t1["exports"] - t1["imports"])
-assert (d1.abs() <= 1).all(), t1[d1.abs() > 1]
+verdicts_1998 = [rounding_verdict(b, e - i, tolerance=1) for b, e, i in zip(t1["balance"], t1["exports"], t1["imports"])]
+assert MISMATCH not in verdicts_1998, t1[[v == MISMATCH for v in verdicts_1998]]
 assert (t1.loc[t1["iso3"].notna(), ["exports", "imports"]].sum() <= t1.loc[t1["iso3"].isna(), ["exports", "imports"]].iloc[0]).all()
 
 key = ["iso3"]
@@ -186,19 +184,20 @@ both = (t1.assign(iso3=t1["iso3"].fillna("TOTAL"))
 assert len(both) == len(t1), "every partner of 1998 is printed in 2015 too"
 for flow in ("exports", "imports"):
     both[f"{flow}_multiple"] = both[f"{flow}_2015"].astype(float) / both[f"{flow}_1998"].astype(float)
-both["name"] = [P.t("region_total") if c == "TOTAL" else P.country(c) for c in both["iso3"]]
+both["name"] = [chapter.label("region_total") if c == "TOTAL" else chapter.country_name(c) for c in both["iso3"]]
 compare = both[["name", "iso3", "exports_1998", "exports_2015", "exports_multiple", "imports_1998", "imports_2015",
                 "imports_multiple", "balance_1998", "balance_2015"]]
-compare = compare[(compare["iso3"] == "TOTAL") | compare["iso3"].isin(P.keep(t4)["iso3"].dropna())]
+compare = compare[(compare["iso3"] == "TOTAL") | compare["iso3"].isin(chapter.selected(t4)["iso3"].dropna())]
 compare = compare.sort_values("exports_2015", ascending=False).round({"exports_multiple": 2, "imports_multiple": 2})
-only_2015 = sorted(P.country(c) for c in set(t4["iso3"].dropna()) - set(t1["iso3"].dropna()))
-labels_13 = {"name": P.t("partner"), "exports_1998": P.t("exports") + " 1998", "exports_2015": P.t("exports") + " 2015",
-             "exports_multiple": P.t("exports") + " — " + P.t("tr_multiple"), "imports_1998": P.t("imports") + " 1998",
-             "imports_2015": P.t("imports") + " 2015", "imports_multiple": P.t("imports") + " — " + P.t("tr_multiple"),
-             "balance_1998": P.t("balance") + " 1998", "balance_2015": P.t("balance") + " 2015"}
-P.table(compare.drop(columns="iso3").rename(columns=labels_13), "1.3", sources=[T1, T4], caption_key="trade_t3_caption",
-        fmt={v: ("{:.2f}" if "multiple" in k else "{:,.0f}") for k, v in labels_13.items() if k != "name"},
-        highlight=lambda row: row[P.t("partner")] == P.country(P.focus_country))
+only_2015 = sorted(chapter.country_name(c) for c in set(t4["iso3"].dropna()) - set(t1["iso3"].dropna()))
+labels_13 = {"name": chapter.label("partner")}
+for flow in ("exports", "imports", "balance"):
+    labels_13 |= {f"{flow}_1998": chapter.label(flow) + " 1998", f"{flow}_2015": chapter.label(flow) + " 2015"}
+    if flow != "balance":
+        labels_13[f"{flow}_multiple"] = chapter.label(flow) + " — " + chapter.label("trade_multiple")
+chapter.table(compare.drop(columns="iso3").rename(columns=labels_13), "1.3", sources=[T1, T4],
+              fmt={v: ("{:.2f}" if "multiple" in k else "{:,.0f}") for k, v in labels_13.items() if k != "name"},
+              highlight=lambda row: row[chapter.label("partner")] == chapter.country_name(chapter.focus_country))
 say("trade_only_2015", names=", ".join(only_2015))
 
 # %% [markdown]
@@ -210,7 +209,7 @@ say("trade_only_2015", names=", ".join(only_2015))
 region = both[both["iso3"] == "TOTAL"].iloc[0]
 assert (round(region["exports_multiple"], 1), round(region["imports_multiple"], 1)) == (3.5, 7.3)
 if compare[compare["iso3"] != "TOTAL"].empty:
-    say("tr_nothing_selected")
+    say("trade_nothing_selected")
 else:
     dumb = compare[compare["iso3"] != "TOTAL"].melt(
         id_vars=["name", "iso3"], value_vars=["exports_1998", "exports_2015", "imports_1998", "imports_2015"])
@@ -228,11 +227,10 @@ else:
         ax.set_xscale("log")
         ax.set_yticks(y, order)
         ax.invert_yaxis()
-        ax.set_title(P.t(flow))
-        ax.set_xlabel(P.t("us_million") + " (log)")
+        ax.set_title(chapter.label(flow))
+        ax.set_xlabel(chapter.label("us_million") + " (log)")
     fig.legend(*axes[0].get_legend_handles_labels(), loc="lower center", ncol=2, bbox_to_anchor=(0.5, -0.04))
-    P.figure(fig, "1.2", data=dumb[["name", "iso3", "flow", "year", "value"]], sources=[T1, T4],
-             caption_key="trade_f2_caption", alt_key="trade_f2_alt")
+    chapter.figure(fig, "1.2", data=dumb[["name", "iso3", "flow", "year", "value"]], sources=[T1, T4])
 
 # %% [markdown]
 # ## 4. How concentrated is Korea's trade with the region?
@@ -253,7 +251,7 @@ def concentration(df, label, subset=None):
     rows = []
     for flow in ("exports", "imports"):
         s = (100 * part[flow].astype(float) / float(tot[flow])).sort_values(ascending=False)
-        rows.append({"table": label, "flow": P.t(flow), "partners": len(s), "coverage": s.sum(),
+        rows.append({"table": label, "flow": chapter.label(flow), "partners": len(s), "coverage": s.sum(),
                      "top1": s.iloc[:1].sum(), "top3": s.iloc[:3].sum(), "top5": s.iloc[:5].sum(),
                      "hhi": (s ** 2).sum()})
     return rows
@@ -261,25 +259,24 @@ def concentration(df, label, subset=None):
 
 common = set(t1["iso3"].dropna())
 conc = pd.DataFrame(concentration(t1, "1998") + concentration(t4, "2015")
-                    + concentration(t4, "2015 — " + P.t("tr_common_partners", n=len(common)), subset=common))
+                    + concentration(t4, "2015 — " + chapter.label("trade_common_partners", n=len(common)), subset=common))
 # the same index through the expression language used by the claims ledger
-from kolac.expr import Tables, namespace
-
-ns = namespace(Tables(corrected=P.apply_corrections))
+ns = namespace(Tables(chapter.load))
 tot4 = ns["cell"](T4, "exports", partner="Region Total")
 hhi_expr = sum((100 * v / tot4) ** 2 for v in ns["col"](T4, "exports", partner__ne="Region Total"))
 assert math.isclose(hhi_expr, conc.iloc[2]["hhi"])
-labels_14 = {"table": P.t("year"), "flow": P.t("flow"), "partners": P.t("tr_partners_listed"), "coverage": P.t("tr_coverage"),
-             "top1": P.t("tr_top_share", k=1), "top3": P.t("tr_top_share", k=3), "top5": P.t("tr_top_share", k=5), "hhi": "HHI"}
+labels_14 = {"table": chapter.label("year"), "flow": chapter.label("flow"), "partners": chapter.label("trade_partners_listed"),
+             "coverage": chapter.label("trade_coverage")} | {f"top{k}": chapter.label("trade_top_share", k=k) for k in (1, 3, 5)}
+labels_14["hhi"] = "HHI"
 hhi = conc.set_index(["table", "flow"])["hhi"]
-common_label = "2015 — " + P.t("tr_common_partners", n=len(common))
+common_label = "2015 — " + chapter.label("trade_common_partners", n=len(common))
 for year in ("1998", "2015"):
-    assert hhi[(year, P.t("imports"))] > hhi[(year, P.t("exports"))]  # imports more concentrated, both years
-assert hhi[(common_label, P.t("exports"))] > hhi[("1998", P.t("exports"))]
-assert hhi[(common_label, P.t("imports"))] < hhi[("1998", P.t("imports"))]
-P.table(conc.round({"coverage": 1, "top1": 1, "top3": 1, "top5": 1, "hhi": 0}).rename(columns=labels_14), "1.4",
-        sources=[T1, T4], caption_key="trade_t4_caption",
-        fmt={labels_14[k]: "{:.1f}" for k in ("coverage", "top1", "top3", "top5")} | {"HHI": "{:,.0f}"})
+    assert hhi[(year, chapter.label("imports"))] > hhi[(year, chapter.label("exports"))]  # imports more concentrated, both years
+assert hhi[(common_label, chapter.label("exports"))] > hhi[("1998", chapter.label("exports"))]
+assert hhi[(common_label, chapter.label("imports"))] < hhi[("1998", chapter.label("imports"))]
+chapter.table(conc.round({"coverage": 1, "top1": 1, "top3": 1, "top5": 1, "hhi": 0}).rename(columns=labels_14), "1.4",
+              sources=[T1, T4],
+              fmt={labels_14[k]: "{:.1f}" for k in ("coverage", "top1", "top3", "top5")} | {"HHI": "{:,.0f}"})
 
 # %% [markdown]
 # By the HHI, Korea's imports from the region are more concentrated than its exports in both
@@ -300,12 +297,12 @@ fig, axes = plt.subplots(1, 2, figsize=(10, 4), sharey=True)
 for ax, flow in zip(axes, ("exports", "imports")):
     for year, g in curves[curves["flow"] == flow].groupby("year"):
         ax.plot(g["rank"], g["cumulative_share"], marker="o", ms=4, label=year)
-    ax.set_title(P.t(flow))
-    ax.set_xlabel(P.t("tr_partner_rank"))
+    ax.set_title(chapter.label(flow))
+    ax.set_xlabel(chapter.label("trade_partner_rank"))
     ax.set_ylim(0, 100)
-axes[0].set_ylabel(P.t("tr_cumulative_share"))
+axes[0].set_ylabel(chapter.label("trade_cumulative_share"))
 axes[0].legend(title="")
-P.figure(fig, "1.3", data=curves, sources=[T1, T4], caption_key="trade_f3_caption", alt_key="trade_f3_alt")
+chapter.figure(fig, "1.3", data=curves, sources=[T1, T4])
 
 # %% [markdown]
 # ## 5. Chile and Peru around their FTAs
@@ -335,7 +332,7 @@ def in_force(iso3):
 
 fta = {iso: in_force(iso) for iso in ("CHL", "PER")}
 for iso, r in fta.items():
-    say("trade_fta_date", country=P.country(iso), date=r["date"], source=r["source"], line=int(r["line"]))
+    say("trade_fta_date", country=chapter.country_name(iso), date=r["date"], source=r["source"], line=int(r["line"]))
 
 series = pd.concat([data[T2].assign(iso3="CHL"), data[T3].assign(iso3="PER")], ignore_index=True)
 series["value"] = series["value"].astype(float)
@@ -346,29 +343,30 @@ def change_checks(iso3):
     w = wide.loc[iso3]
     out = []
     for y in w.index:
-        bal = w.loc[y, ("balance", "amount")] - (w.loc[y, ("exports", "amount")] - w.loc[y, ("imports", "amount")])
-        out.append({"iso3": iso3, "year": y, "check": P.t("tr_chk_balance"), "printed": w.loc[y, ("balance", "amount")],
-                    "recomputed": w.loc[y, ("exports", "amount")] - w.loc[y, ("imports", "amount")], "ok": abs(bal) <= 1})
+        printed, recomputed = w.loc[y, ("balance", "amount")], w.loc[y, ("exports", "amount")] - w.loc[y, ("imports", "amount")]
+        out.append({"iso3": iso3, "year": y, "check": chapter.label("trade_chk_balance"), "printed": printed,
+                    "recomputed": recomputed, "ok": rounding_verdict(printed, recomputed, tolerance=1) != MISMATCH})
         if y - 1 not in w.index:
             continue
         for flow in ("exports", "imports"):
             for lvl, chg, half in (("amount", "amount_change", 0.5), ("volume", "volume_change", 0.0)):
                 a, b, p = w.loc[y - 1, (flow, lvl)], w.loc[y, (flow, lvl)], w.loc[y, (flow, chg)]
                 lo, hi = 100 * ((b - half) / (a + half) - 1), 100 * ((b + half) / (a - half) - 1)
-                out.append({"iso3": iso3, "year": y, "check": f"{P.t(flow)}: {P.t('tr_' + chg)}", "printed": p,
-                            "recomputed": round(100 * (b / a - 1), 2), "ok": lo - 0.05 <= p <= hi + 0.05})
+                out.append({"iso3": iso3, "year": y, "check": f"{chapter.label(flow)}: {chapter.label('trade_' + chg)}",
+                            "printed": p, "recomputed": round(100 * (b / a - 1), 2), "ok": lo - 0.05 <= p <= hi + 0.05})
     return out
 
 
-checks = pd.DataFrame(change_checks("CHL") + change_checks("PER"))
-summary = checks.groupby(["iso3", "check"]).agg(n=("ok", "size"), within_rounding=("ok", "sum")).reset_index()
+series_checks = pd.DataFrame(change_checks("CHL") + change_checks("PER"))
+summary = series_checks.groupby(["iso3", "check"]).agg(n=("ok", "size"), within_rounding=("ok", "sum")).reset_index()
 summary["mismatches"] = summary["n"] - summary["within_rounding"]
 summary.insert(0, "table", summary["iso3"].map({"CHL": "Table 2", "PER": "Table 3"}))
-summary["iso3"] = [P.country(c) for c in summary["iso3"]]
-assert checks["ok"].all(), checks[~checks["ok"]]
-P.table(summary.rename(columns={"table": P.t("table"), "iso3": P.t("country"), "check": P.t("check"), "n": P.t("tr_n_checked"),
-                                "within_rounding": P.t("tr_within"), "mismatches": P.t("tr_mismatches")}),
-        "1.5", sources=[T2, T3], caption_key="trade_t5_caption")
+summary["iso3"] = [chapter.country_name(c) for c in summary["iso3"]]
+assert series_checks["ok"].all(), series_checks[~series_checks["ok"]]
+chapter.table(summary.rename(columns={"table": chapter.label("table"), "iso3": chapter.label("country"), "check": chapter.label("check"),
+                                      "n": chapter.label("trade_n_checked"), "within_rounding": chapter.label("trade_within"),
+                                      "mismatches": chapter.label("trade_mismatches")}),
+              "1.5", sources=[T2, T3])
 
 # %%
 rows = []
@@ -379,13 +377,16 @@ for iso in ("CHL", "PER"):
                               ("imports", ("imports", "amount"), 1000), ("imports_change", ("imports", "amount_change"), 1),
                               ("balance", ("balance", "amount"), 1000)):
         v4 = float(r4[col4]) / scale
-        rows.append({"country": P.country(iso), "column": P.t(col4), "table_2_or_3": w[key2], "table_4": round(v4, 3),
-                     "difference": round(w[key2] - v4, 3)})
+        if scale == 1:  # a change printed in both tables: the two printings must agree
+            assert kolac.checks.same(w[key2], r4[col4]), (iso, col4, w[key2], r4[col4])
+        rows.append({"country": chapter.country_name(iso), "column": chapter.label(col4), "table_2_or_3": w[key2],
+                     "table_4": round(v4, 3), "difference": round(w[key2] - v4, 3)})
 cross = pd.DataFrame(rows)
 assert (cross["difference"].abs() <= 0.5).all(), cross  # millions vs thousands: at most half a million apart
-P.table(cross.rename(columns={"country": P.t("country"), "column": P.t("tr_column"), "table_2_or_3": P.t("tr_table_2_or_3"),
-                              "table_4": P.t("tr_table_4_scaled"), "difference": P.t("difference")}),
-        "1.6", sources=[T2, T3, T4], caption_key="trade_t6_caption")
+chapter.table(cross.rename(columns={"country": chapter.label("country"), "column": chapter.label("trade_column"),
+                                    "table_2_or_3": chapter.label("trade_table_2_or_3"),
+                                    "table_4": chapter.label("trade_table_4_scaled"), "difference": chapter.label("difference")}),
+              "1.6", sources=[T2, T3, T4])
 
 # %% [markdown]
 # Every balance and change of Tables 2 and 3 agrees with its values within rounding, and both
@@ -394,9 +395,9 @@ P.table(cross.rename(columns={"country": P.t("country"), "column": P.t("tr_colum
 # Yearly values are placed at mid-year.
 
 # %%
-years = (P.year_from, P.year_to)
+years = (chapter.year_from, chapter.year_to)
 sel = series[series["year"].between(*years) & series["measure"].isin(["amount", "volume"])]
-sel = P.keep(sel)
+sel = chapter.selected(sel)
 shown = [iso for iso in ("CHL", "PER") if iso in set(sel["iso3"])]
 say("trade_window", first=years[0], last=years[1])
 if not shown:
@@ -408,23 +409,23 @@ else:
         when = fta[iso]["date"]
         parts = [int(p) for p in when.split("-")]
         x_fta = parts[0] + ((parts[1] - 1) / 12 if len(parts) > 1 else 0) + ((parts[2] - 1) / 365 if len(parts) > 2 else 0)
-        for j, (measure, scale, unit) in enumerate((("amount", 1, "us_million"), ("volume", 1000, "tr_thousand_tonnes"))):
+        for j, (measure, scale, unit) in enumerate((("amount", 1, "us_million"), ("volume", 1000, "trade_thousand_tonnes"))):
             ax = axes[i, j]
             for k, flow in enumerate(("exports", "imports")):
                 g = sel[(sel["iso3"] == iso) & (sel["flow"] == flow) & (sel["measure"] == measure)].sort_values("year")
-                ax.plot(g["year"] + 0.5, g["value"] / scale, marker="o", ms=4, color=pal[k], label=P.t(flow))
+                ax.plot(g["year"] + 0.5, g["value"] / scale, marker="o", ms=4, color=pal[k], label=chapter.label(flow))
             if years[0] <= x_fta <= years[1] + 1:
                 ax.axvline(x_fta, color="0.3", ls="--", lw=1)
-                ax.annotate(P.t("tr_fta_in_force_short", date=when), (x_fta, 1), xycoords=("data", "axes fraction"),
-                            xytext=(3, -12), textcoords="offset points", fontsize=9)
-            ax.set_title(f"{P.country(iso)} — {P.t('tr_' + measure)}")
-            ax.set_ylabel(P.t(unit))
+                ax.annotate(chapter.label("trade_fta_in_force_short", date=when), (x_fta, 1),
+                            xycoords=("data", "axes fraction"), xytext=(3, -12), textcoords="offset points", fontsize=9)
+            ax.set_title(f"{chapter.country_name(iso)} — {chapter.label('trade_' + measure)}")
+            ax.set_ylabel(chapter.label(unit))
             ax.set_ylim(bottom=0)
             ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
     axes[0, 0].legend(title="")
     fig.tight_layout()
-    P.figure(fig, "1.4", data=sel[["iso3", "year", "flow", "measure", "value", "unit"]], sources=[T2, T3, M2018, M2016],
-             caption_key="trade_f4_caption", alt_key="trade_f4_alt")
+    chapter.figure(fig, "1.4", data=sel[["iso3", "year", "flow", "measure", "value", "unit"]],
+                   sources=[T2, T3, M2018, M2016])
 
 # %% [markdown]
 # **Growth before and after entry into force.** The year of entry into force counts as the first
@@ -438,8 +439,8 @@ def growth_rows(iso, flow, measure):
     g = sel[(sel["iso3"] == iso) & (sel["flow"] == flow) & (sel["measure"] == measure)].set_index("year")["value"].sort_index()
     first = int(fta[iso]["year"])
     pre, post = g[g.index < first], g[g.index >= first]
-    out = {"country": P.country(iso), "flow": P.t(flow), "measure": P.t("tr_" + measure), "pre_years": len(pre),
-           "cagr_pre": np.nan, "entry_change": np.nan, "cagr_post": np.nan, "post_period": ""}
+    out = {"country": chapter.country_name(iso), "flow": chapter.label(flow), "measure": chapter.label("trade_" + measure),
+           "pre_years": len(pre), "cagr_pre": np.nan, "entry_change": np.nan, "cagr_post": np.nan, "post_period": ""}
     if len(pre) >= 2:
         out["cagr_pre"] = 100 * ((pre.iloc[-1] / pre.iloc[0]) ** (1 / (pre.index[-1] - pre.index[0])) - 1)
     if len(pre) and first in g.index and first - 1 in g.index:
@@ -455,13 +456,12 @@ if growth.empty:
     say("trade_no_series")
 else:
     if years == (2003, 2015) and "CHL" in shown:  # the published first-year changes (Table 2, 2004) recomputed
-        chl = growth[(growth["country"] == P.country("CHL")) & (growth["measure"] == P.t("tr_amount"))]
+        chl = growth[(growth["country"] == chapter.country_name("CHL")) & (growth["measure"] == chapter.label("trade_amount"))]
         assert [round(v, 1) for v in chl["entry_change"]] == [36.9, 82.8]
-    labels_17 = {"country": P.t("country"), "flow": P.t("flow"), "measure": P.t("tr_measure"), "pre_years": P.t("tr_pre_years"),
-                 "cagr_pre": P.t("tr_cagr_pre"), "entry_change": P.t("tr_entry_change"), "cagr_post": P.t("tr_cagr_post"),
-                 "post_period": P.t("tr_post_period")}
-    P.table(growth.round(1).rename(columns=labels_17), "1.7", sources=[T2, T3, M2018, M2016], caption_key="trade_t7_caption",
-            fmt={labels_17[k]: "{:+.1f}" for k in ("cagr_pre", "entry_change", "cagr_post")})
+    labels_17 = {"country": chapter.label("country"), "flow": chapter.label("flow")}
+    labels_17 |= {k: chapter.label("trade_" + k) for k in ("measure", "pre_years", "cagr_pre", "entry_change", "cagr_post", "post_period")}
+    chapter.table(growth.round(1).rename(columns=labels_17), "1.7", sources=[T2, T3, M2018, M2016],
+                  fmt={labels_17[k]: "{:+.1f}" for k in ("cagr_pre", "entry_change", "cagr_post")})
 
 # %% [markdown]
 # **A small log-linear regression.** For each country, flow and measure: log(value) = a + b·trend
@@ -484,27 +484,26 @@ for iso in shown:
         for measure in ("amount", "volume"):
             g = sel[(sel["iso3"] == iso) & (sel["flow"] == flow) & (sel["measure"] == measure)].sort_values("year")
             post = (g["year"] >= first).astype(float)
+            row = {"country": chapter.country_name(iso), "flow": chapter.label(flow), "measure": chapter.label("trade_" + measure)}
             if len(g) < 5 or post.min() == 1 or post.max() == 0:
-                reg_rows.append({"country": P.country(iso), "flow": P.t(flow), "measure": P.t("tr_" + measure), "n": len(g),
-                                 "note": P.t("tr_reg_skipped")})
+                reg_rows.append(row | {"n": len(g), "note": chapter.label("trade_reg_skipped")})
                 continue
             X = sm.add_constant(pd.DataFrame({"trend": (g["year"] - g["year"].min()).astype(float).to_numpy(),
                                               "post": post.to_numpy()}))
             fit = sm.OLS(np.log(g["value"].to_numpy()), X).fit()
-            reg_rows.append({"country": P.country(iso), "flow": P.t(flow), "measure": P.t("tr_" + measure), "n": int(fit.nobs),
-                             "trend": fit.params["trend"], "trend_se": fit.bse["trend"],
-                             "post": fit.params["post"], "post_se": fit.bse["post"], "post_p": fit.pvalues["post"],
-                             "r2": fit.rsquared, "note": P.t("tr_reg_one_pre_year") if post.eq(0).sum() == 1 else ""})
+            reg_rows.append(row | {"n": int(fit.nobs), "trend": fit.params["trend"], "trend_se": fit.bse["trend"],
+                                   "post": fit.params["post"], "post_se": fit.bse["post"], "post_p": fit.pvalues["post"],
+                                   "r2": fit.rsquared, "note": chapter.label("trade_reg_one_pre_year") if post.eq(0).sum() == 1 else ""})
 reg = pd.DataFrame(reg_rows)
 if reg.empty:
     say("trade_no_series")
 else:
-    labels_18 = {"country": P.t("country"), "flow": P.t("flow"), "measure": P.t("tr_measure"), "n": "n",
-                 "trend": P.t("tr_coef_trend"), "trend_se": P.t("tr_se"), "post": P.t("tr_coef_post"), "post_se": P.t("tr_se") + " ",
-                 "post_p": "p", "r2": "R²", "note": P.t("tr_note")}
-    P.table(reg.reindex(columns=list(labels_18)).round(3).rename(columns=labels_18), "1.8", sources=[T2, T3, M2018, M2016],
-            caption_key="trade_t8_caption",
-            fmt={labels_18[k]: "{:.3f}" for k in ("trend", "trend_se", "post", "post_se", "post_p", "r2")})
+    labels_18 = {"country": chapter.label("country"), "flow": chapter.label("flow"), "measure": chapter.label("trade_measure"), "n": "n",
+                 "trend": chapter.label("trade_coef_trend"), "trend_se": chapter.label("trade_se"),
+                 "post": chapter.label("trade_coef_post"), "post_se": chapter.label("trade_se") + " ",
+                 "post_p": "p", "r2": "R²", "note": chapter.label("trade_note")}
+    chapter.table(reg.reindex(columns=list(labels_18)).round(3).rename(columns=labels_18), "1.8", sources=[T2, T3, M2018, M2016],
+                  fmt={labels_18[k]: "{:.3f}" for k in ("trend", "trend_se", "post", "post_se", "post_p", "r2")})
 
 # %% [markdown]
 # ## 6. South American export structure, 2000 and 2013
@@ -528,60 +527,65 @@ a6, a6t, a1 = data[ITA6], data[ITA6_TOTAL], data[ITA1]
 raw_a6t = load(ITA6_TOTAL, corrected=False).set_index(["country", "year"])
 dup = raw_a6t.loc["BOLIVIA", ["total_trade", "top5_share"]].equals(raw_a6t.loc["ARGENTINA", ["total_trade", "top5_share"]])
 assert dup, "Bolivia's Total Trade row no longer repeats Argentina's: revisit C-TR-01/02 and this exclusion"
-KNOWN_BAD_TOTAL = {"BOLIVIA"}  # total_trade printed as Argentina's; the right value is printed nowhere
+KNOWN_BAD_TOTAL = {"BOLIVIA"}  # C-TR-01/02: total_trade printed as Argentina's; the right value is printed nowhere
 
 
-def rounding_check(name, printed, recomputed, tol, note=""):
-    diff = (printed - recomputed).abs()
-    return {"check": name, "n": len(diff), "within_rounding": int((diff <= tol + 1e-9).sum()),
-            "max_difference": round(float(diff.max()), 3), "note": note}
+def tolerance(df, otherwise):
+    """Per row: 0.5 for Venezuela 2013 (A6 prints its shares without decimals), else `otherwise`."""
+    return pd.Series(np.where((df["country"] == "VENEZUELA") & (df["year"] == 2013), 0.5, otherwise), index=df.index)
 
 
+def rounding_row(name, printed, recomputed, tol, note=""):
+    """One row of the checks table: printed values against recomputed ones (aligned on their index),
+    each judged by kolac.checks.rounding_verdict within `tol` (a number, or a Series per value)."""
+    cells = pd.DataFrame({"printed": printed, "recomputed": recomputed, "tol": tol})
+    verdicts = [rounding_verdict(p, r, t) for p, r, t in cells.itertuples(index=False)]
+    return {"check": name, "n": len(cells), "within_rounding": sum(v != MISMATCH for v in verdicts),
+            "max_difference": round(float((cells["printed"] - cells["recomputed"]).abs().max()), 3), "note": note}
+
+
+corrections_note = chapter.label("trade_chk_corrected" if chapter.apply_corrections else "trade_chk_as_printed")
 rows = []
 s1 = it1.groupby(["country", "year"])["share"].sum()
-rows.append(rounding_check(P.t("tr_chk_t1_sum"), it1t.set_index(["country", "year"])["top5_total"], s1, 0.3))
+rows.append(rounding_row(chapter.label("trade_chk_t1_sum"), it1t.set_index(["country", "year"])["top5_total"], s1, 0.3))
 s2 = it2.groupby(["country", "year"]).agg(total=("top5_total", "first"), s=("share", "sum"))
-rows.append(rounding_check(P.t("tr_chk_t2_sum"), s2["total"], s2["s"], 0.3))
+rows.append(rounding_row(chapter.label("trade_chk_t2_sum"), s2["total"], s2["s"], 0.3))
 ok6 = a6.merge(a6t[["country", "year", "total_trade"]], on=["country", "year"])
 ok6 = ok6[~ok6["country"].isin(KNOWN_BAD_TOTAL)]
-tol6 = np.where((ok6["country"] == "VENEZUELA") & (ok6["year"] == 2013), 0.5, 0.05)  # printed without decimals
-d6 = (ok6["share"] - 100 * ok6["value"] / ok6["total_trade"]).abs()
-rows.append({"check": P.t("tr_chk_a6_share"), "n": len(d6), "within_rounding": int((d6 <= tol6 + 1e-9).sum()),
-             "max_difference": round(float(d6.max()), 3), "note": P.t("tr_chk_bolivia_excluded")})
+rows.append(rounding_row(chapter.label("trade_chk_a6_share"), ok6["share"], 100 * ok6["value"] / ok6["total_trade"],
+                         tolerance(ok6, 0.05), chapter.label("trade_chk_bolivia_excluded")))
 g6 = a6.groupby(["country", "year"])["value"].sum().rename("sum_values")
-t6 = a6t.set_index(["country", "year"]).join(g6).drop(index=list(KNOWN_BAD_TOTAL), level="country")
-tolt = np.where((t6.index.get_level_values("country") == "VENEZUELA") & (t6.index.get_level_values("year") == 2013), 0.5, 0.05)
-dt = (t6["top5_share"] - 100 * t6["sum_values"] / t6["total_trade"]).abs()
-rows.append({"check": P.t("tr_chk_a6_total"), "n": len(dt), "within_rounding": int((dt <= tolt + 1e-9).sum()),
-             "max_difference": round(float(dt.max()), 3), "note": P.t("tr_chk_bolivia_excluded")})
+a6_totals = a6t.set_index(["country", "year"]).join(g6).drop(index=list(KNOWN_BAD_TOTAL), level="country").reset_index()
+rows.append(rounding_row(chapter.label("trade_chk_a6_total"), a6_totals["top5_share"],
+                         100 * a6_totals["sum_values"] / a6_totals["total_trade"],
+                         tolerance(a6_totals, 0.05), chapter.label("trade_chk_bolivia_excluded")))
+# Table 1 and Table A6 print the same shares: equal, except Venezuela 2013 (whole percents in A6)
 j = it1.assign(country=it1["country"].str.upper()).merge(a6, on=["country", "year", "rank"], suffixes=("_t1", "_a6"))
-tolj = np.where((j["country"] == "VENEZUELA") & (j["year"] == 2013), 0.5, 0)
-rows.append(rounding_check(P.t("tr_chk_t1_a6"), j["share_t1"], j["share_a6"], 0) | {
-    "within_rounding": int(((j["share_t1"] - j["share_a6"]).abs() <= tolj + 1e-9).sum()), "note": P.t("tr_chk_venezuela_integers")})
+rows.append(rounding_row(chapter.label("trade_chk_t1_a6"), j["share_t1"], j["share_a6"], tolerance(j, 0),
+                         chapter.label("trade_chk_venezuela_integers")))
 jt = it1t.assign(country=it1t["country"].str.upper()).merge(a6t, on=["country", "year"])
-toljt = np.where((jt["country"] == "VENEZUELA") & (jt["year"] == 2013), 0.5, 0)
-rows.append({"check": P.t("tr_chk_t1_a6_total"), "n": len(jt),
-             "within_rounding": int(((jt["top5_total"] - jt["top5_share"]).abs() <= toljt + 1e-9).sum()),
-             "max_difference": round(float((jt["top5_total"] - jt["top5_share"]).abs().max()), 3),
-             "note": P.t("tr_chk_corrected") if P.apply_corrections else P.t("tr_chk_as_printed")})
+rows.append(rounding_row(chapter.label("trade_chk_t1_a6_total"), jt["top5_total"], jt["top5_share"],
+                         tolerance(jt, 0), corrections_note))
 first_rows = a1[a1["total_employment_var"].notna()].set_index("country")
 last_rows = a1[a1["total_employment_var"].isna()].set_index("country")
 span = (last_rows["year"] - first_rows["year"]).astype(float)
-for lvl, var, label in (("total_employment", "total_employment_var", "tr_chk_a1_total"),
-                        ("export_employment", "export_employment_var", "tr_chk_a1_export")):
+for lvl, var, key in (("total_employment", "total_employment_var", "trade_chk_a1_total"),
+                      ("export_employment", "export_employment_var", "trade_chk_a1_export")):
     cagr = 100 * ((last_rows[lvl].astype(float) / first_rows[lvl].astype(float)) ** (1 / span) - 1)
-    rows.append(rounding_check(P.t(label), first_rows[var], cagr, 0.05,
-                               P.t("tr_chk_corrected") if P.apply_corrections else P.t("tr_chk_as_printed")))
-rows.append(rounding_check(P.t("tr_chk_a1_share"), a1["export_employment_share"],
-                           100 * a1["export_employment"] / a1["total_employment"], 0.05))
+    rows.append(rounding_row(chapter.label(key), first_rows[var], cagr, 0.05, corrections_note))
+rows.append(rounding_row(chapter.label("trade_chk_a1_share"), a1["export_employment_share"],
+                         100 * a1["export_employment"] / a1["total_employment"], 0.05))
 itc_checks = pd.DataFrame(rows)
 itc_checks["mismatches"] = itc_checks["n"] - itc_checks["within_rounding"]
 # as printed, the only mismatches are the two Bolivia combined shares and Argentina's employment growth (C001)
-expected = {P.t("tr_chk_t1_a6_total"): 0 if P.apply_corrections else 2, P.t("tr_chk_a1_total"): 0 if P.apply_corrections else 1}
+expected = {chapter.label("trade_chk_t1_a6_total"): 0 if chapter.apply_corrections else 2,
+            chapter.label("trade_chk_a1_total"): 0 if chapter.apply_corrections else 1}
 assert dict(zip(itc_checks["check"], itc_checks["mismatches"])) == {c: expected.get(c, 0) for c in itc_checks["check"]}, itc_checks
-P.table(itc_checks.rename(columns={"check": P.t("check"), "n": P.t("tr_n_checked"), "within_rounding": P.t("tr_within"),
-                                   "max_difference": P.t("tr_max_difference"), "mismatches": P.t("tr_mismatches"), "note": P.t("tr_note")}),
-        "1.9", sources=[IT1, IT1_TOTAL, IT2, ITA1, ITA6, ITA6_TOTAL], caption_key="trade_t9_caption")
+chapter.table(itc_checks.rename(columns={"check": chapter.label("check"), "n": chapter.label("trade_n_checked"),
+                                         "within_rounding": chapter.label("trade_within"),
+                                         "max_difference": chapter.label("trade_max_difference"),
+                                         "mismatches": chapter.label("trade_mismatches"), "note": chapter.label("trade_note")}),
+              "1.9", sources=[IT1, IT1_TOTAL, IT2, ITA1, ITA6, ITA6_TOTAL])
 
 # %% [markdown]
 # **Concentration of exports.** The share of the five largest products in each country's exports,
@@ -589,12 +593,12 @@ P.table(itc_checks.rename(columns={"check": P.t("check"), "n": P.t("tr_n_checked
 
 # %%
 assert (it1t.pivot(index="country", columns="year", values="top5_total").pipe(lambda w: w[2013] > w[2000])).all()
-conc5 = P.keep(it1t).pivot(index=["country", "iso3"], columns="year", values="top5_total").reset_index()
+conc5 = chapter.selected(it1t).pivot(index=["country", "iso3"], columns="year", values="top5_total").reset_index()
 if conc5.empty:
-    say("tr_nothing_selected")
+    say("trade_nothing_selected")
 else:
     conc5 = conc5.sort_values(2013)
-    conc5["name"] = [P.country(c) for c in conc5["iso3"]]
+    conc5["name"] = [chapter.country_name(c) for c in conc5["iso3"]]
     fig, ax = plt.subplots(figsize=(8, 0.42 * len(conc5) + 1.5))
     y = np.arange(len(conc5))
     pal = sns.color_palette()
@@ -602,11 +606,10 @@ else:
     ax.scatter(conc5[2000], y, color=pal[0], label="2000", zorder=3)
     ax.scatter(conc5[2013], y, color=pal[1], label="2013", zorder=3)
     ax.set_yticks(y, conc5["name"])
-    ax.set_xlabel(P.t("tr_top5_share_axis"))
+    ax.set_xlabel(chapter.label("trade_top5_share_axis"))
     ax.set_xlim(0, 100)
     ax.legend(loc="lower right")
-    P.figure(fig, "1.5", data=conc5[["country", "iso3", 2000, 2013]].rename(columns=str), sources=[IT1_TOTAL],
-             caption_key="trade_f5_caption", alt_key="trade_f5_alt")
+    chapter.figure(fig, "1.5", data=conc5[["country", "iso3", 2000, 2013]].rename(columns=str), sources=[IT1_TOTAL])
 
 # %% [markdown]
 # **Where the exports go.** Shares of total exports sent to China, the United States and Latin
@@ -617,7 +620,7 @@ else:
 
 # %%
 LAC = {"ARG", "BOL", "BRA", "CHL", "COL", "ECU", "PRY", "PER", "URY", "VEN", "PAN", "DOM", "ANT"}  # regional partners
-d2 = P.keep(it2).copy()
+d2 = chapter.selected(it2).copy()
 d2["group"] = [{"CHN": "china", "USA": "usa"}.get(c, "lac" if c in LAC else "other") for c in d2["partner_iso3"].fillna("")]
 grid = pd.MultiIndex.from_product([sorted(set(d2["iso3"])), ["china", "usa", "lac"], [2000, 2013]],
                                   names=["iso3", "group", "year"])
@@ -626,9 +629,9 @@ dest_long = (d2[d2["group"] != "other"].groupby(["iso3", "group", "year"])["shar
 dest = dest_long.pivot(index="iso3", columns=["group", "year"], values="share").reindex(columns=grid.droplevel(0).unique())
 top1 = d2[d2["rank"] == 1].pivot(index="iso3", columns="year", values="partner")
 if dest.empty:
-    say("tr_nothing_selected")
+    say("trade_nothing_selected")
 else:
-    countries_order = sorted(dest.index, key=lambda c: P.country(c))
+    countries_order = sorted(dest.index, key=lambda c: chapter.country_name(c))
     fig, axes = plt.subplots(1, 3, figsize=(11, 0.42 * len(countries_order) + 1.8), sharey=True)
     pal = sns.color_palette()
     yy = np.arange(len(countries_order))
@@ -637,22 +640,22 @@ else:
         ax.hlines(yy, sub[2000], sub[2013], color="0.6", lw=1.5)
         ax.scatter(sub[2000], yy, color=pal[0], label="2000", zorder=3)
         ax.scatter(sub[2013], yy, color=pal[1], label="2013", zorder=3)
-        ax.set_title(P.t(f"tr_dest_{grp}"))
-        ax.set_xlabel(P.t("tr_share_exports_axis"))
-        ax.set_yticks(yy, [P.country(c) for c in countries_order])
+        ax.set_title(chapter.label(f"trade_dest_{grp}"))
+        ax.set_xlabel(chapter.label("trade_share_exports_axis"))
+        ax.set_yticks(yy, [chapter.country_name(c) for c in countries_order])
     axes[0].invert_yaxis()
     axes[0].legend(loc="lower right")
-    P.figure(fig, "1.6", data=dest_long, sources=[IT2], caption_key="trade_f6_caption", alt_key="trade_f6_alt")
+    chapter.figure(fig, "1.6", data=dest_long, sources=[IT2])
     table_dest = dest.copy()
-    table_dest.columns = [f"{P.t('tr_dest_' + g)} {y}" for g, y in table_dest.columns]
+    table_dest.columns = [f"{chapter.label('trade_dest_' + g)} {y}" for g, y in table_dest.columns]
     table_dest = table_dest.reset_index()
-    table_dest[P.t("tr_top_destination") + " 2000"] = table_dest["iso3"].map(top1[2000])
-    table_dest[P.t("tr_top_destination") + " 2013"] = table_dest["iso3"].map(top1[2013])
-    table_dest.insert(0, "country", [P.country(c) for c in table_dest["iso3"]])
-    P.table(table_dest.drop(columns="iso3").rename(columns={"country": P.t("country")}), "1.10", sources=[IT2],
-            caption_key="trade_t10_caption", fmt={c: "{:.1f}" for c in table_dest.columns if c[-4:] in ("2000", "2013")
-                                                  and not c.startswith(P.t("tr_top_destination"))},
-            highlight=lambda row: row[P.t("country")] == P.country(P.focus_country))
+    table_dest[chapter.label("trade_top_destination") + " 2000"] = table_dest["iso3"].map(top1[2000])
+    table_dest[chapter.label("trade_top_destination") + " 2013"] = table_dest["iso3"].map(top1[2013])
+    table_dest.insert(0, "country", [chapter.country_name(c) for c in table_dest["iso3"]])
+    chapter.table(table_dest.drop(columns="iso3").rename(columns={"country": chapter.label("country")}), "1.10", sources=[IT2],
+                  fmt={c: "{:.1f}" for c in table_dest.columns
+                       if c[-4:] in ("2000", "2013") and not c.startswith(chapter.label("trade_top_destination"))},
+                  highlight=lambda row: row[chapter.label("country")] == chapter.country_name(chapter.focus_country))
 
 # %% [markdown]
 # **Export-related employment** (Table A1): direct and indirect jobs linked to exports, and their
@@ -662,12 +665,11 @@ else:
 
 # %%
 emp_cols = ["country", "year", "total_employment", "total_employment_var", "export_employment", "export_employment_var",
-            "export_employment_share"] + (["corrections"] if "corrections" in a1.columns else [])
-emp = P.keep(a1)[emp_cols]
-P.table(cols(emp, emp_cols), "1.11", sources=[ITA1],
-        caption_key="trade_t11_caption",
-        fmt={lab(c): "{:,.0f}" for c in ("total_employment", "export_employment")}
-        | {lab(c): "{:.1f}" for c in ("total_employment_var", "export_employment_var", "export_employment_share")})
+            "export_employment_share", "corrections"]
+emp = chapter.selected(a1)[emp_cols]
+chapter.table(cols(emp, emp_cols), "1.11", sources=[ITA1],
+              fmt={lab(c): "{:,.0f}" for c in ("total_employment", "export_employment")}
+              | {lab(c): "{:.1f}" for c in ("total_employment_var", "export_employment_var", "export_employment_share")})
 
 # %% [markdown]
 # ## 7. Korea's structural transformation
@@ -683,35 +685,35 @@ P.table(cols(emp, emp_cols), "1.11", sources=[ITA1],
 t23, t24 = data[T23], data[T24]
 sums24 = t24.groupby("year")["value"].sum()
 assert ((sums24 - 100).abs() <= 0.05).all(), sums24
-P.table(cols(t23[["period", "gdp_growth", "goods_exports", "exports_gdp_ratio"]],
-             ("period", "gdp_growth", "goods_exports", "exports_gdp_ratio")), "1.12", sources=[T23],
-        caption_key="trade_t12_caption")
+chapter.table(cols(t23[["period", "gdp_growth", "goods_exports", "exports_gdp_ratio"]],
+                   ("period", "gdp_growth", "goods_exports", "exports_gdp_ratio")), "1.12", sources=[T23])
 
 fig, axes = plt.subplots(1, 2, figsize=(11, 4.2))
 pal = sns.color_palette()
 ax = axes[0]
 x = np.arange(len(t23))
-ax.bar(x - 0.2, t23["exports_gdp_ratio"].astype(float), width=0.4, color=pal[0], label=P.t("tr_exports_gdp_ratio"))
-ax.bar(x + 0.2, t23["gdp_growth"].astype(float), width=0.4, color=pal[1], label=P.t("tr_gdp_growth"))
+ax.bar(x - 0.2, t23["exports_gdp_ratio"].astype(float), width=0.4, color=pal[0],
+       label=chapter.label("trade_exports_gdp_ratio"))
+ax.bar(x + 0.2, t23["gdp_growth"].astype(float), width=0.4, color=pal[1], label=chapter.label("trade_gdp_growth"))
 ax.set_xticks(x, t23["period"], rotation=30)
-ax.set_ylabel(P.t("tr_percent"))
+ax.set_ylabel(chapter.label("trade_percent"))
 ax.legend(title="", fontsize=9)
-ax.set_title(P.t("tr_korea_growth_title"))
+ax.set_title(chapter.label("trade_korea_growth_title"))
 ax = axes[1]
 w24 = t24.pivot(index="year", columns="industry", values="value").astype(float)
 bottom = np.zeros(len(w24))
 for k, ind in enumerate(("Primary", "Secondary", "Tertiary")):
-    ax.bar(w24.index.astype(str), w24[ind], bottom=bottom, color=pal[k + 2], label=P.t("tr_" + ind.lower()))
+    ax.bar(w24.index.astype(str), w24[ind], bottom=bottom, color=pal[k + 2], label=chapter.label("trade_" + ind.lower()))
     bottom += w24[ind].to_numpy()
-ax.set_ylabel(P.t("tr_percent_gdp"))
+ax.set_ylabel(chapter.label("trade_percent_gdp"))
 ax.set_ylim(0, 100)
 ax.legend(title="", fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1))
-ax.set_title(P.t("tr_korea_structure_title"))
+ax.set_title(chapter.label("trade_korea_structure_title"))
 fig.tight_layout()
-P.figure(fig, "1.7", data=pd.concat([t23.melt(id_vars="period", value_vars=["gdp_growth", "exports_gdp_ratio"]),
-                                     t24.assign(period=t24["year"].astype(str)).rename(columns={"industry": "variable"})[
-                                         ["period", "variable", "value"]]]),
-         sources=[T23, T24], caption_key="trade_f7_caption", alt_key="trade_f7_alt")
+chapter.figure(fig, "1.7", data=pd.concat([t23.melt(id_vars="period", value_vars=["gdp_growth", "exports_gdp_ratio"]),
+                                           t24.assign(period=t24["year"].astype(str)).rename(columns={"industry": "variable"})[
+                                               ["period", "variable", "value"]]]),
+               sources=[T23, T24])
 
 # %% [markdown]
 # ## 8. Korea–LAC trade agreements: a timeline
@@ -750,14 +752,15 @@ for (src, typ, prec), g in kl.groupby(["source", "milestone", "precision"]):
 ax.set_yticks(range(len(agreements)), agreements)
 ax.invert_yaxis()
 ax.grid(axis="y", color="0.9")
-handles = [plt.Line2D([], [], ls="", marker="s", color=pal[t], label=P.t("tr_ms_" + t)) for t in types if t in set(kl["milestone"])]
+handles = [plt.Line2D([], [], ls="", marker="s", color=pal[t], label=chapter.label("trade_ms_" + t))
+           for t in types if t in set(kl["milestone"])]
 handles += [plt.Line2D([], [], ls="", marker=m, color="0.3", label=s) for s, m in markers.items()]
 ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9)
-ax.set_xlabel(P.t("year"))
+ax.set_xlabel(chapter.label("year"))
 ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
 ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0f}")
-P.figure(fig, "1.8", data=kl[["milestone_id", "agreement", "milestone", "date_printed", "date", "x", "source", "section", "line"]],
-         sources=[M2018, M2016], caption_key="trade_f8_caption", alt_key="trade_f8_alt")
+chapter.figure(fig, "1.8", data=kl[["milestone_id", "agreement", "milestone", "date_printed", "date", "x", "source", "section", "line"]],
+               sources=[M2018, M2016])
 
 # %% [markdown]
 # **Where the documents disagree.** A milestone stated in several places keeps one identifier;
@@ -780,9 +783,10 @@ for mid, g in milestones[milestones["date"].notna()].groupby("milestone_id"):
 disagree = pd.DataFrame(disagree)
 assert sorted(disagree["milestone_id"].unique()) == ["KOR-CAM-negotiation_launch", "KOR-CHL-signed",
                                                      "KOR-MERCOSUR-feasibility_study", "KOR-PER-signed"], disagree
-P.table(disagree.rename(columns={"source": P.t("source"), "section": P.t("tr_section"), "line": P.t("line"),
-                                 "date_printed": P.t("tr_date_printed"), "date": P.t("tr_date")}),
-        "1.13", sources=[M2018, M2016], caption_key="trade_t13_caption")
+chapter.table(disagree.rename(columns={"source": chapter.label("source"), "section": chapter.label("trade_section"),
+                                       "line": chapter.label("line"), "date_printed": chapter.label("trade_date_printed"),
+                                       "date": chapter.label("trade_date")}),
+              "1.13", sources=[M2018, M2016])
 
 # %% [markdown]
 # ## 9. Focus country
@@ -790,8 +794,8 @@ P.table(disagree.rename(columns={"source": P.t("source"), "section": P.t("tr_sec
 # What the tables say about the `focus_country`, and plainly where they say nothing.
 
 # %%
-fc = P.focus_country
-name = P.country(fc)
+fc = chapter.focus_country
+name = chapter.country_name(fc)
 prof = []
 
 
@@ -799,66 +803,69 @@ def add(source, item, value):
     prof.append({"source": source, "item": item, "value": value})
 
 
-missing = P.t("tr_not_in_table_short")
+missing = chapter.label("trade_not_in_table_short")
 r4 = t4[t4["iso3"] == fc]
 r1 = t1[t1["iso3"] == fc]
 ranked = listed.sort_values("exports", ascending=False)["iso3"].tolist()
 if r4.empty:
-    say("not_in_table", country=name)
-    add("eclac-2018 Table 4", P.t("partner") + " 2015", missing)
+    say("trade_not_in_table", country=name)
+    add("eclac-2018 Table 4", chapter.label("partner") + " 2015", missing)
 else:
     r = r4.iloc[0]
-    add("eclac-2018 Table 4", P.t("rank") + " (" + P.t("exports") + ", 2015)", f"{ranked.index(fc) + 1} / {len(ranked)}")
+    add("eclac-2018 Table 4", chapter.label("trade_rank") + " (" + chapter.label("exports") + ", 2015)",
+        f"{ranked.index(fc) + 1} / {len(ranked)}")
     for c in ("exports", "imports", "balance"):
-        add("eclac-2018 Table 4", P.t(c) + " 2015 (" + P.t("us_thousand") + ")", f"{int(r[c]):,}")
-    add("eclac-2018 Table 4", P.t("share_of_total") + " — " + P.t("exports"), f"{100 * r['exports'] / total['exports']:.1f}")
-    add("eclac-2018 Table 4", P.t("share_of_total") + " — " + P.t("imports"), f"{100 * r['imports'] / total['imports']:.1f}")
+        add("eclac-2018 Table 4", chapter.label(c) + " 2015 (" + chapter.label("us_thousand") + ")", f"{int(r[c]):,}")
+    for c in ("exports", "imports"):
+        add("eclac-2018 Table 4", chapter.label("trade_share_of_total") + " — " + chapter.label(c), f"{100 * r[c] / total[c]:.1f}")
 if r1.empty:
-    add("eclac-2018 Table 1", P.t("partner") + " 1998", missing)
+    add("eclac-2018 Table 1", chapter.label("partner") + " 1998", missing)
 else:
     for c in ("exports", "imports", "balance"):
-        add("eclac-2018 Table 1", P.t(c) + " 1998 (" + P.t("us_thousand") + ")", f"{int(r1.iloc[0][c]):,}")
+        add("eclac-2018 Table 1", chapter.label(c) + " 1998 (" + chapter.label("us_thousand") + ")", f"{int(r1.iloc[0][c]):,}")
     if not r4.empty:
-        add("eclac-2018 Tables 1, 4", P.t("exports") + " — " + P.t("tr_multiple"),
+        add("eclac-2018 Tables 1, 4", chapter.label("exports") + " — " + chapter.label("trade_multiple"),
             f"{r4.iloc[0]['exports'] / r1.iloc[0]['exports']:.2f}")
 if fc in fta:
-    add("FTA milestones", P.t("tr_fta_in_force"), f"{fta[fc]['date']} ({fta[fc]['source']}, L{int(fta[fc]['line'])})")
+    add("FTA milestones", chapter.label("trade_fta_in_force"), f"{fta[fc]['date']} ({fta[fc]['source']}, L{int(fta[fc]['line'])})")
     g = growth[growth["country"] == name] if not growth.empty else growth
     for _, r in g.iterrows():
         if pd.notna(r["cagr_post"]):
-            add("eclac-2018 Table " + ("2" if fc == "CHL" else "3"), f"{P.t('tr_cagr_post')} — {r['flow']}, {r['measure']}",
-                f"{r['cagr_post']:+.1f} ({r['post_period']})")
+            add("eclac-2018 Table " + ("2" if fc == "CHL" else "3"),
+                f"{chapter.label('trade_cagr_post')} — {r['flow']}, {r['measure']}", f"{r['cagr_post']:+.1f} ({r['post_period']})")
 else:
-    add("eclac-2018 Tables 2–3", P.t("tr_yearly_series"), P.t("tr_only_chl_per"))
+    add("eclac-2018 Tables 2–3", chapter.label("trade_yearly_series"), chapter.label("trade_only_chl_per"))
 mine = milestones[milestones["partners_iso3"].fillna("").str.split(";").map(lambda cs: fc in cs)]
-add("FTA milestones", P.t("tr_milestones_n"), str(len(mine)) if len(mine) else missing)
+add("FTA milestones", chapter.label("trade_milestones_n"), str(len(mine)) if len(mine) else missing)
 key_ms = mine[mine["milestone"].isin(["signed", "in_force"]) & mine["date"].notna()]
 key_ms = key_ms.assign(precision=key_ms["date"].str.len()).sort_values(["precision", "line"], ascending=[False, True])
 for _, r in key_ms.drop_duplicates("milestone_id").sort_values("date").iterrows():
-    add("FTA milestones", f"{r['agreement']}: {P.t('tr_ms_' + r['milestone'])}", f"{r['date_printed']} (L{int(r['line'])})")
+    add("FTA milestones", f"{r['agreement']}: {chapter.label('trade_ms_' + r['milestone'])}",
+        f"{r['date_printed']} (L{int(r['line'])})")
 c1 = it1t[it1t["iso3"] == fc]
 if c1.empty:
-    add("itc-2015 Tables 1, 2, A6", P.t("tr_export_structure"), missing)
+    add("itc-2015 Tables 1, 2, A6", chapter.label("trade_export_structure"), missing)
 else:
     for y in (2000, 2013):
-        add("itc-2015 Table 1", f"{P.t('tr_top5_share_axis')} {y}", f"{c1[c1['year'] == y]['top5_total'].iloc[0]:.1f}")
+        add("itc-2015 Table 1", f"{chapter.label('trade_top5_share_axis')} {y}",
+            f"{c1[c1['year'] == y]['top5_total'].iloc[0]:.1f}")
         p1 = it1[(it1["iso3"] == fc) & (it1["year"] == y) & (it1["rank"] == 1)].iloc[0]
-        add("itc-2015 Table 1", f"{P.t('tr_top_product')} {y}", f"{p1['product']} ({p1['share']:.1f})")
+        add("itc-2015 Table 1", f"{chapter.label('trade_top_product')} {y}", f"{p1['product']} ({p1['share']:.1f})")
         d1r = it2[(it2["iso3"] == fc) & (it2["year"] == y) & (it2["rank"] == 1)].iloc[0]
-        add("itc-2015 Table 2", f"{P.t('tr_top_destination')} {y}", f"{d1r['partner']} ({d1r['share']:.1f})")
+        add("itc-2015 Table 2", f"{chapter.label('trade_top_destination')} {y}", f"{d1r['partner']} ({d1r['share']:.1f})")
     kor = it2[(it2["iso3"] == fc) & (it2["partner_iso3"] == "KOR")]
-    add("itc-2015 Table 2", P.t("tr_korea_in_top5"),
-        "; ".join(f"{int(r['year'])}: {r['share']:.1f}" for _, r in kor.iterrows()) if len(kor) else P.t("tr_no"))
+    add("itc-2015 Table 2", chapter.label("trade_korea_in_top5"),
+        "; ".join(f"{int(r['year'])}: {r['share']:.1f}" for _, r in kor.iterrows()) if len(kor) else chapter.label("trade_no"))
 e1 = a1[a1["iso3"] == fc]
 if e1.empty:
-    add("itc-2015 Table A1", P.t("tr_export_employment_share"), missing)
+    add("itc-2015 Table A1", chapter.label("trade_export_employment_share"), missing)
 else:
-    add("itc-2015 Table A1", P.t("tr_export_employment_share"),
+    add("itc-2015 Table A1", chapter.label("trade_export_employment_share"),
         "; ".join(f"{int(r['year'])}: {r['export_employment_share']:.1f}" for _, r in e1.iterrows()))
 profile = pd.DataFrame(prof)
-say("trade_focus_caption", country=name)
-P.table(profile.rename(columns={"source": P.t("source"), "item": P.t("tr_item"), "value": P.t("tr_value")}), "1.14",
-        sources=[T1, T4, T2, T3, IT1, IT1_TOTAL, IT2, ITA1, M2018, M2016], caption=P.t("trade_focus_caption", country=name))
+chapter.table(profile.rename(columns={"source": chapter.label("source"), "item": chapter.label("trade_item"),
+                                      "value": chapter.label("trade_value")}),
+              "1.14", sources=[T1, T4, T2, T3, IT1, IT1_TOTAL, IT2, ITA1, M2018, M2016], country=name)
 
 # %% [markdown]
 # ## Figures of the sources that are not reproduced
@@ -868,30 +875,20 @@ P.table(profile.rename(columns={"source": P.t("source"), "item": P.t("tr_item"),
 # them. The list lives in `data/source_figures.yaml`.
 
 # %%
-kolac.sources.figures_not_reproduced("trade")
+kolac.documents.figures_not_reproduced("trade")
 
 # %% [markdown]
 # ## 10. Claims audit and corrections
 #
 # Narrative statements of the sources about trade, each recomputed from the tables in
 # `data/claims.csv` (the status is computed here, never typed in). Claims whose numbers no table
-# holds are listed as *not checkable*, with what is missing. Then the corrections register
-# entries for this chapter's tables.
+# holds are listed as *not checkable*, with what is missing. Then the known defects of this
+# chapter's tables: the corrections register's entries (corrected on load when
+# `apply_corrections` is true) and the defects the tables' metadata document.
 
 # %%
-audit = kolac.claims.audit("trade", corrected=P.apply_corrections)
-counts = audit["status"].value_counts()
-print(", ".join(f"{k}: {v}" for k, v in counts.items()))
-P.table(audit[["claim_id", "source", "line", "claim", "value", "recomputed", "status"]].round({"recomputed": 3}).rename(
-            columns={"claim": P.t("claim"), "value": P.t("claimed"), "recomputed": P.t("recomputed"), "status": P.t("status"),
-                     "source": P.t("source"), "line": P.t("line")}), "1.15",
-        sources=sorted({t for ts in kolac.claims.ledger("trade") for t in ts["tables"].split(";") if t}),
-        caption=P.t("claims_caption"), fmt={P.t("recomputed"): "{:,.2f}"})
+audit = chapter.claims_audit("1.15")
+print(", ".join(f"{k}: {v}" for k, v in audit["status"].value_counts().items()))
 
 # %%
-trade_names = set(data)
-reg_c = kolac.corrections.table()
-reg_c = reg_c[[r.resource in trade_names for r in kolac.corrections.register()]]
-P.table(reg_c[["id", "table", "row", "column", "printed", "corrected", "kind", "evidence"]], "1.16",
-        sources=sorted({r.resource for r in kolac.corrections.register() if r.resource in trade_names}),
-        caption_key="trade_t16_caption")
+defects = chapter.known_defects("1.16")

@@ -55,12 +55,9 @@ import pandas as pd
 import seaborn as sns
 
 import kolac
-from kolac.data import load
+from kolac.checks import WITHIN_ROUNDING, rounding_verdict
 
-P = kolac.setup(
-    "fdi", lang=lang, countries=countries, fig_format=fig_format, output_dir=output_dir,
-    apply_corrections=apply_corrections, focus_country=focus_country, period=period, lac_year=lac_year,
-)
+chapter = kolac.setup("fdi", globals())
 T1 = "eclac2016_t01_korea_fdi_celac"
 T28 = "eclac2018_t28_korea_ofdi_flows"
 T29 = "eclac2018_t29_korea_ofdi_by_sector"
@@ -70,22 +67,10 @@ T3 = "itc2015_t03_fdi_inflows"
 PERIODS = ["2001-2006", "2007-2012"]
 
 
-def loaded(resource):
-    """A table, corrected or as printed per `apply_corrections`, always with a `corrections` column."""
-    df = load(resource, corrected=P.apply_corrections)
-    if "corrections" not in df.columns:  # as printed: no cell corrected
-        df["corrections"] = ""
-    return df
-
-
-def verdict(diff, tol=1):
-    """matches / within rounding / MISMATCH for the gap between two printed numbers."""
-    return P.t("fdi_matches") if diff == 0 else P.t("fdi_within_rounding") if abs(diff) <= tol else P.t("fdi_mismatch")
-
-
-def name(iso3, fallback):
-    """Country name in the chosen language, or the translated label of an aggregate."""
-    return P.country(iso3) if isinstance(iso3, str) else fallback
+def verdict(printed, recomputed, tol):
+    """kolac.checks.rounding_verdict in the run's language; 'within rounding' names its tolerance."""
+    v = rounding_verdict(printed, recomputed, tol)
+    return chapter.label(f"verdict_{v}") + (f" (±{tol:g})" if v == WITHIN_ROUNDING else "")
 
 
 def ints(df):
@@ -104,7 +89,7 @@ def year_key(labels):
     return s.where(s.str.fullmatch(r"\d{4}"), "cum").tolist()
 
 
-t1, t28, t29, t30, t31, t3 = (loaded(n) for n in (T1, T28, T29, T30, T31, T3))
+t1, t28, t29, t30, t31, t3 = (chapter.load(n) for n in (T1, T28, T29, T30, T31, T3))
 
 
 # %% [markdown]
@@ -122,56 +107,56 @@ order = rows.drop_duplicates("destination")["destination"].tolist()  # printed o
 wide = rows.pivot(index="destination", columns="period", values="value").loc[order].astype(float)
 row_sum = wide.sum()  # sum of the printed rows, per period
 iso = rows.drop_duplicates("destination").set_index("destination")["iso3"]
-t21 = pd.DataFrame({"destination": order, "iso3": iso.loc[order].tolist()})
+destinations = pd.DataFrame({"destination": order, "iso3": iso.loc[order].tolist()})
 for p in PERIODS:
-    t21[p] = wide[p].to_numpy()
-t21["growth"] = t21[PERIODS[1]] / t21[PERIODS[0]]
+    destinations[p] = wide[p].to_numpy()
+destinations["growth"] = destinations[PERIODS[1]] / destinations[PERIODS[0]]
 for p in PERIODS:
-    t21[f"share {p}"] = 100 * t21[p] / row_sum[p]
-named = t21[t21["iso3"].notna()]
-t21["rank"] = named[P.period].rank(ascending=False, method="min")
-top2 = named.sort_values(P.period, ascending=False).head(2)
-top2_share = 100 * top2[P.period].sum() / row_sum[P.period]
-if P.period == "2007-2012":
+    destinations[f"share {p}"] = 100 * destinations[p] / row_sum[p]
+named = destinations[destinations["iso3"].notna()]
+destinations["rank"] = named[chapter.period].rank(ascending=False, method="min")
+top2 = named.sort_values(chapter.period, ascending=False).head(2)
+top2_share = 100 * top2[chapter.period].sum() / row_sum[chapter.period]
+if chapter.period == "2007-2012":
     assert set(top2["iso3"]) == {"BRA", "MEX"}, top2
 
-shown = P.keep(t21).copy()
-total_row = {"destination": P.t("fdi_sum_rows"), "iso3": pd.NA, **{p: row_sum[p] for p in PERIODS},
+shown = chapter.selected(destinations).copy()
+total_row = {"destination": chapter.label("fdi_sum_rows"), "iso3": pd.NA, **{p: row_sum[p] for p in PERIODS},
              "growth": row_sum[PERIODS[1]] / row_sum[PERIODS[0]], **{f"share {p}": 100.0 for p in PERIODS}, "rank": np.nan}
 shown = pd.concat([shown, pd.DataFrame([total_row])], ignore_index=True)
-shown["destination"] = [name(i, d if d != "Other countries" else P.t("fdi_other_countries"))
+shown["destination"] = [chapter.country_name(i) or (chapter.label("fdi_other_countries") if d == "Other countries" else d)
                         for i, d in zip(shown["iso3"], shown["destination"])]
-heads = {"destination": P.t("fdi_destination"), "growth": P.t("fdi_growth"), "rank": P.t("fdi_rank_in", period=P.period)}
-heads |= {f"share {p}": P.t("fdi_share_in", period=p) for p in PERIODS}
+heads = {"destination": chapter.label("fdi_destination"), "growth": chapter.label("fdi_growth"),
+         "rank": chapter.label("fdi_rank_in", period=chapter.period)}
+heads |= {f"share {p}": chapter.label("fdi_share_in", period=p) for p in PERIODS}
 view = ints(shown.drop(columns="iso3")).rename(columns=heads)
-P.table(view, "2.1", sources=[T1], caption_key="fdi_t1_caption",
-        fmt={p: "{:,.0f}" for p in PERIODS} | {heads["growth"]: "{:.1f}", heads["rank"]: "{:.0f}"}
-        | {heads[f"share {p}"]: "{:.1f}" for p in PERIODS},
-        highlight=lambda r: r[P.t("fdi_destination")] == name(P.focus_country, ""))
+chapter.table(view, "2.1", sources=[T1],
+              fmt={p: "{:,.0f}" for p in PERIODS} | {heads["growth"]: "{:.1f}", heads["rank"]: "{:.0f}"}
+              | {heads[f"share {p}"]: "{:.1f}" for p in PERIODS},
+              highlight=lambda r: r[chapter.label("fdi_destination")] == chapter.country_name(chapter.focus_country))
 
 # %% [markdown]
 # The same data as a chart. The caption names the top two destinations of the selected `period`
 # and their share of the printed rows.
 
 # %%
-long1 = P.keep(rows).copy()
+long1 = chapter.selected(rows).copy()
 if long1.empty:
-    print(P.t("fdi_none_selected", table="eclac-2016 Table 1"))
+    print(chapter.label("fdi_none_selected", table="eclac-2016 Table 1"))
 else:
-    long1["label"] = [name(i, P.t("fdi_other_countries")) for i in long1["iso3"]]
+    long1["label"] = [chapter.country_name(i) or chapter.label("fdi_other_countries") for i in long1["iso3"]]
     long1["value"] = long1["value"].astype(float)
     fig, ax = plt.subplots(figsize=(8, 0.5 * long1["destination"].nunique() + 1.6))
     sns.barplot(data=long1, y="label", x="value", hue="period", hue_order=PERIODS, orient="h", ax=ax)
     for cont in ax.containers:
         ax.bar_label(cont, fmt="{:,.0f}", padding=2, fontsize=8)
-    ax.set_xlabel(P.t("us_million"))
+    ax.set_xlabel(chapter.label("us_million"))
     ax.set_ylabel("")
-    ax.legend(title=P.t("fdi_period"))
+    ax.legend(title=chapter.label("fdi_period"))
     ax.margins(x=0.12)
-    top2_names = " + ".join(P.country(c) for c in top2["iso3"])
-    P.figure(fig, "2.1", data=long1[["destination", "iso3", "period", "value"]], sources=[T1],
-             caption_key="fdi_f1_caption", alt_key="fdi_f1_alt", period=P.period, top2=top2_names,
-             share=f"{top2_share:.1f}")
+    top2_names = " + ".join(chapter.country_name(c) for c in top2["iso3"])
+    chapter.figure(fig, "2.1", data=long1[["destination", "iso3", "period", "value"]], sources=[T1],
+                   period=chapter.period, top2=top2_names, share=f"{top2_share:.1f}")
 
 # %% [markdown]
 # **Check of the printed totals.** The 2001–2006 rows add up to the printed total within rounding.
@@ -183,19 +168,21 @@ else:
 
 # %%
 printed_total = t1[t1["destination"] == "TOTAL"].set_index("period")["value"].astype(float)
-chk1 = pd.DataFrame({
-    P.t("fdi_period"): PERIODS,
-    P.t("fdi_sum_rows"): [row_sum[p] for p in PERIODS],
-    P.t("fdi_printed_total"): [f"{printed_total[p]:g}" for p in PERIODS],
-    P.t("fdi_read_as"): [printed_total[p] if printed_total[p] >= 100 else round(1000 * printed_total[p]) for p in PERIODS],
+read_as = {p: printed_total[p] if printed_total[p] >= 100 else round(1000 * printed_total[p]) for p in PERIODS}
+totals_check = pd.DataFrame({
+    chapter.label("fdi_period"): PERIODS,
+    chapter.label("fdi_sum_rows"): [row_sum[p] for p in PERIODS],
+    chapter.label("fdi_printed_total"): [f"{printed_total[p]:g}" for p in PERIODS],
+    chapter.label("fdi_read_as"): [read_as[p] for p in PERIODS],
+    chapter.label("difference"): [read_as[p] - row_sum[p] for p in PERIODS],
+    chapter.label("check"): [verdict(read_as[p], row_sum[p], tol=1) if p == PERIODS[0] else chapter.label("fdi_known_defect")
+                             for p in PERIODS],
 })
-chk1[P.t("difference")] = chk1[P.t("fdi_read_as")] - chk1[P.t("fdi_sum_rows")]
-chk1[P.t("check")] = [verdict(d) if p == PERIODS[0] else P.t("fdi_known_defect")
-                      for p, d in zip(PERIODS, chk1[P.t("difference")])]
 assert abs(row_sum["2001-2006"] - printed_total["2001-2006"]) <= 1
 assert printed_total["2007-2012"] == 6.701 and row_sum["2007-2012"] == 6778, "Table 1 changed: revisit the known defect"
-P.table(ints(chk1), "2.2", sources=[T1], caption_key="fdi_t2_caption",
-        fmt={P.t("fdi_sum_rows"): "{:.0f}", P.t("fdi_read_as"): "{:.0f}", P.t("difference"): "{:+.0f}"})
+chapter.table(ints(totals_check), "2.2", sources=[T1],
+              fmt={chapter.label("fdi_sum_rows"): "{:.0f}", chapter.label("fdi_read_as"): "{:.0f}",
+                   chapter.label("difference"): "{:+.0f}"})
 
 # %% [markdown]
 # ## 2. Korea's outward FDI, 1990–2014: world total and composition by sector
@@ -211,23 +198,24 @@ w28 = t28.assign(key=year_key(t28["year"])).set_index("key")
 w29 = t29[t29["sector"] == "Total"].assign(key=lambda d: year_key(d["year"])).set_index("key")
 w30 = t30[t30["measure"] == "All firms (C)"].assign(key=lambda d: year_key(d["year"])).set_index("key")
 keys = ["1990", "1995", "2000", "2005", "2010", "2014", "cum"]
-rec = pd.DataFrame({"key": keys})
-rec["t28"] = w28["world"].reindex(keys).astype(float).to_numpy()
-rec["t29"] = w29["value"].reindex(keys).astype(float).to_numpy()
-rec["t30"] = w30["value"].reindex(keys).astype(float).to_numpy()
-n_tables = rec[["t28", "t29", "t30"]].notna().sum(axis=1)
-rec["spread"] = (rec[["t28", "t29", "t30"]].max(axis=1) - rec[["t28", "t29", "t30"]].min(axis=1)).where(n_tables >= 2)
-rec["status"] = [verdict(s) if n >= 2 else "–" for s, n in zip(rec["spread"], n_tables)]
-rec["corr"] = w28["corrections"].reindex(keys).fillna("").to_numpy()
-mismatched = rec.loc[rec["spread"] > 1, "key"].tolist()
-assert mismatched == ([] if P.apply_corrections else ["2010"]), mismatched
-label = {k: k for k in keys} | {"cum": P.t("fdi_cumulative")}
-view = ints(rec.assign(key=rec["key"].map(label))).rename(columns={
-    "key": P.t("year"), "t28": P.t("fdi_t28_world"), "t29": P.t("fdi_t29_total"), "t30": P.t("fdi_t30_all"),
-    "spread": P.t("fdi_spread"), "status": P.t("check"), "corr": P.t("fdi_corrections_col")})
-P.table(view, "2.3", sources=[T28, T29, T30], caption_key="fdi_t3_caption",
-        fmt={P.t("fdi_t28_world"): "{:,.0f}", P.t("fdi_t29_total"): "{:,.0f}", P.t("fdi_t30_all"): "{:,.0f}",
-             P.t("fdi_spread"): "{:,.0f}"})
+world_totals = pd.DataFrame({"key": keys})
+world_totals["t28"] = w28["world"].reindex(keys).astype(float).to_numpy()
+world_totals["t29"] = w29["value"].reindex(keys).astype(float).to_numpy()
+world_totals["t30"] = w30["value"].reindex(keys).astype(float).to_numpy()
+printings = world_totals[["t28", "t29", "t30"]]
+n_tables = printings.notna().sum(axis=1)
+hi, lo = printings.max(axis=1), printings.min(axis=1)
+world_totals["spread"] = (hi - lo).where(n_tables >= 2)
+world_totals["status"] = [verdict(h, l, tol=1) if n >= 2 else "–" for h, l, n in zip(hi, lo, n_tables)]
+world_totals["corr"] = w28["corrections"].reindex(keys).fillna("").to_numpy()
+mismatched = world_totals.loc[world_totals["spread"] > 1, "key"].tolist()
+assert mismatched == ([] if chapter.apply_corrections else ["2010"]), mismatched
+key_label = {k: k for k in keys} | {"cum": chapter.label("fdi_cumulative")}
+cols = {"key": chapter.label("year"), "t28": chapter.label("fdi_t28_world"), "t29": chapter.label("fdi_t29_total"),
+        "t30": chapter.label("fdi_t30_all"), "spread": chapter.label("fdi_spread"), "status": chapter.label("check"),
+        "corr": chapter.label("corrections")}
+chapter.table(ints(world_totals.assign(key=world_totals["key"].map(key_label))).rename(columns=cols), "2.3",
+              sources=[T28, T29, T30], fmt={cols[c]: "{:,.0f}" for c in ("t28", "t29", "t30", "spread")})
 
 # %% [markdown]
 # **Units against magnitudes.** Table 28's caption says *US$ billions*, but its World column
@@ -243,7 +231,7 @@ equal = [k for k in common if w28.at[k, "world"] == w29.at[k, "value"]]
 assert set(common) - set(equal) <= {"2010"} and len(equal) >= 4, (common, equal)
 t31_all = t31[t31["firm_size"] == "All firms"]
 five_2014 = float(t31_all.loc[t31_all["year"] == 2014, "value"].sum())
-five_lac = float(t31_all.loc[t31_all["year"] == P.lac_year, "value"].sum())
+five_lac = float(t31_all.loc[t31_all["year"] == chapter.lac_year, "value"].sum())
 t3_0712 = t3[t3["period"].isin([str(y) for y in range(2007, 2013)])]
 bra_in = float(t3_0712.loc[t3_0712["iso3"] == "BRA", "value"].sum())
 t1_0712 = float(row_sum["2007-2012"])
@@ -255,14 +243,16 @@ units = pd.DataFrame([
      five_2014 / w30.at["2014", "value"], "< 1"],
     ["Table 1 (2016) Brazil 2007-2012 / ITC Table 3 Brazil inflows 2007-2012", wide.at["Brazil", "2007-2012"], bra_in,
      wide.at["Brazil", "2007-2012"] / bra_in, "< 1"],
-    [f"Table 1 (2016) rows 2007-2012 per year / Table 31 five countries {P.lac_year}", t1_0712 / 6, five_lac,
+    [f"Table 1 (2016) rows 2007-2012 per year / Table 31 five countries {chapter.lac_year}", t1_0712 / 6, five_lac,
      t1_0712 / 6 / five_lac, "same order (0.1-10)"],
-], columns=[P.t("fdi_quantity"), P.t("fdi_value_a"), P.t("fdi_value_b"), P.t("fdi_ratio"), P.t("fdi_expected")])
-r = units[P.t("fdi_ratio")]
+], columns=[chapter.label("fdi_quantity"), chapter.label("fdi_value_a"), chapter.label("fdi_value_b"),
+            chapter.label("fdi_ratio"), chapter.label("fdi_expected")])
+r = units[chapter.label("fdi_ratio")]
 assert abs(r[1] - 1) < 1e-9 and 0 < r[2] < 1 and 0 < r[3] < 1 and 0.1 < r[4] < 10, units
-P.table(units, "2.4", sources=[T28, T29, T30, T31, T1, T3], caption_key="fdi_t4_caption",
-        fmt={P.t("fdi_value_a"): lambda v: v if isinstance(v, str) else f"{v:,.0f}",
-             P.t("fdi_value_b"): lambda v: v if isinstance(v, str) else f"{v:,.0f}", P.t("fdi_ratio"): "{:.3f}"})
+chapter.table(units, "2.4", sources=[T28, T29, T30, T31, T1, T3],
+              fmt={chapter.label("fdi_value_a"): lambda v: v if isinstance(v, str) else f"{v:,.0f}",
+                   chapter.label("fdi_value_b"): lambda v: v if isinstance(v, str) else f"{v:,.0f}",
+                   chapter.label("fdi_ratio"): "{:.3f}"})
 
 # %% [markdown]
 # **Sector shares.** Table 29 prints four sectors with their share of the total in parentheses;
@@ -280,19 +270,19 @@ sec = t29[t29["sector"] != "Total"].merge(tot29, on="year")
 sec["recomputed"] = 100 * sec["value"].astype(float) / sec["total"].astype(float)
 sec["diff"] = sec["share"].astype(float) - sec["recomputed"]
 off = sec.loc[sec["diff"].abs() > 0.1 + 1e-9, ["year", "sector"]].apply(tuple, axis=1).tolist()
-assert off == ([] if P.apply_corrections else [("2014", "Financial and insurance")]), off
+assert off == ([] if chapter.apply_corrections else [("2014", "Financial and insurance")]), off
 sum4 = sec.groupby("year")["value"].sum()
 assert (sum4 <= tot29.set_index("year")["total"].loc[sum4.index]).all()  # four sectors within the total
 listing = sec[(sec["diff"].abs() > 0.05) | (sec["corrections"] != "")].copy()
-listing["sector"] = [P.t(f"fdi_sector_{s}") for s in listing["sector"]]
-listing["status"] = [P.t("fdi_mismatch") if abs(d) > 0.1 + 1e-9 else P.t("fdi_within_rounding").replace("±1", "±0.1")
-                     for d in listing["diff"]]
-cols = {"year": P.t("year"), "sector": P.t("fdi_sector"), "value": P.t("fdi_value"), "total": P.t("fdi_total"),
-        "share": P.t("fdi_share_printed"), "recomputed": P.t("fdi_share_recomputed"), "diff": P.t("difference"),
-        "status": P.t("check"), "corrections": P.t("fdi_corrections_col")}
-P.table(listing[list(cols)].rename(columns=cols), "2.5", sources=[T29], caption_key="fdi_t5_caption",
-        fmt={cols["value"]: "{:,.0f}", cols["total"]: "{:,.0f}", cols["share"]: "{:.1f}", cols["recomputed"]: "{:.2f}",
-             cols["diff"]: "{:+.2f}"})
+listing["sector"] = [chapter.label(f"fdi_sector_{s}") for s in listing["sector"]]
+listing["status"] = [verdict(p, x, tol=0.1) for p, x in zip(listing["share"].astype(float), listing["recomputed"])]
+cols = {"year": chapter.label("year"), "sector": chapter.label("fdi_sector"), "value": chapter.label("fdi_value"),
+        "total": chapter.label("fdi_total"), "share": chapter.label("fdi_share_printed"),
+        "recomputed": chapter.label("fdi_share_recomputed"), "diff": chapter.label("difference"),
+        "status": chapter.label("check"), "corrections": chapter.label("corrections")}
+chapter.table(listing[list(cols)].rename(columns=cols), "2.5", sources=[T29],
+              fmt={cols["value"]: "{:,.0f}", cols["total"]: "{:,.0f}", cols["share"]: "{:.1f}",
+                   cols["recomputed"]: "{:.2f}", cols["diff"]: "{:+.2f}"})
 
 # %% [markdown]
 # The world total over time (bars: Table 30; markers: Tables 28 and 29) and the sector composition.
@@ -302,9 +292,9 @@ P.table(listing[list(cols)].rename(columns=cols), "2.5", sources=[T29], caption_
 # %%
 panel_a = pd.DataFrame({
     "year": [k for k in keys if k != "cum"],
-    "t30": rec.loc[rec["key"] != "cum", "t30"].to_numpy(),
-    "t28": rec.loc[rec["key"] != "cum", "t28"].to_numpy(),
-    "t29": rec.loc[rec["key"] != "cum", "t29"].to_numpy(),
+    "t30": world_totals.loc[world_totals["key"] != "cum", "t30"].to_numpy(),
+    "t28": world_totals.loc[world_totals["key"] != "cum", "t28"].to_numpy(),
+    "t29": world_totals.loc[world_totals["key"] != "cum", "t29"].to_numpy(),
 })
 comp = sec[["year", "sector", "value", "total"]].copy()
 other = comp.groupby("year", sort=False).agg(value=("value", "sum"), total=("total", "first")).reset_index()
@@ -317,18 +307,18 @@ sectors = ["Mining and quarrying", "Manufacturing", "Financial and insurance", "
 
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.5), gridspec_kw={"width_ratios": [1, 1.15]})
 x = np.arange(len(panel_a))
-ax1.bar(x, panel_a["t30"] / 1000, color="C0", alpha=0.75, label=P.t("fdi_t30_all"))
-ax1.plot(x, panel_a["t29"] / 1000, "D", color="C1", label=P.t("fdi_t29_total"))
-ax1.plot(x, panel_a["t28"] / 1000, "x", color="C3", markersize=9, mew=2, label=P.t("fdi_t28_world"))
+ax1.bar(x, panel_a["t30"] / 1000, color="C0", alpha=0.75, label=chapter.label("fdi_t30_all"))
+ax1.plot(x, panel_a["t29"] / 1000, "D", color="C1", label=chapter.label("fdi_t29_total"))
+ax1.plot(x, panel_a["t28"] / 1000, "x", color="C3", markersize=9, mew=2, label=chapter.label("fdi_t28_world"))
 ax1.set_xticks(x, panel_a["year"])
-ax1.set_ylabel(P.t("us_billion"))
+ax1.set_ylabel(chapter.label("us_billion"))
 ax1.set_title("(a)")
 ax1.legend(loc="upper left", fontsize=9)
 bottom = np.zeros(len(year_order))
 for i, s in enumerate(sectors):
     vals = comp[comp["sector"] == s].set_index("year")["share"].reindex(year_order).to_numpy()
     ax2.bar(range(len(year_order)), vals, bottom=bottom, color=f"C{i}" if s != "other" else "0.75",
-            label=P.t("fdi_sector_other") if s == "other" else P.t(f"fdi_sector_{s}"))
+            label=chapter.label("fdi_sector_other") if s == "other" else chapter.label(f"fdi_sector_{s}"))
     bottom += vals
 ax2.set_xticks(range(len(year_order)), year_order)
 ax2.set_ylabel("%")
@@ -341,7 +331,7 @@ fdata = pd.concat([
     comp.rename(columns={"sector": "series"})[["year", "series", "share"]].rename(columns={"share": "value"})
     .assign(panel="b", unit="percent of total"),
 ], ignore_index=True)[["panel", "year", "series", "value", "unit"]]
-P.figure(fig, "2.2", data=fdata, sources=[T28, T29, T30], caption_key="fdi_f2_caption", alt_key="fdi_f2_alt")
+chapter.figure(fig, "2.2", data=fdata, sources=[T28, T29, T30])
 
 # %% [markdown]
 # ## 3. SMEs and large firms in Korea's outward FDI
@@ -353,19 +343,20 @@ P.figure(fig, "2.2", data=fdata, sources=[T28, T29, T30], caption_key="fdi_f2_ca
 
 # %%
 w = t30.pivot(index="year", columns="measure", values="value").astype(float)
-t26 = pd.DataFrame({
+firm_split = pd.DataFrame({
     "year": w.index.astype(int),
     "A": w["SMEs (A)"].to_numpy(), "B": w["Large firms (B)"].to_numpy(), "C": w["All firms (C)"].to_numpy(),
     "ac": w["A/C (%)"].to_numpy(),
 })
-t26["ac_re"] = 100 * t26["A"] / t26["C"]
-t26["resid"] = t26["C"] - t26["A"] - t26["B"]
-assert ((t26["ac"] - t26["ac_re"]).abs() <= 0.05 + 1e-9).all(), t26
-assert (t26["resid"] >= 0).all()
-cols = {"year": P.t("year"), "A": P.t("fdi_smes") + " (A)", "B": P.t("fdi_large") + " (B)", "C": P.t("fdi_all_firms") + " (C)",
-        "ac": P.t("fdi_sme_share_printed"), "ac_re": P.t("fdi_sme_share_recomputed"), "resid": "C − A − B"}
-P.table(ints(t26).rename(columns=cols), "2.6", sources=[T30], caption_key="fdi_t6_caption",
-        fmt={cols[c]: "{:,.0f}" for c in ("A", "B", "C", "resid")} | {cols["ac"]: "{:.1f}", cols["ac_re"]: "{:.2f}"})
+firm_split["ac_re"] = 100 * firm_split["A"] / firm_split["C"]
+firm_split["resid"] = firm_split["C"] - firm_split["A"] - firm_split["B"]
+assert ((firm_split["ac"] - firm_split["ac_re"]).abs() <= 0.05 + 1e-9).all(), firm_split
+assert (firm_split["resid"] >= 0).all()
+cols = {"year": chapter.label("year"), "A": chapter.label("fdi_smes") + " (A)", "B": chapter.label("fdi_large") + " (B)",
+        "C": chapter.label("fdi_all_firms") + " (C)", "ac": chapter.label("fdi_sme_share_printed"),
+        "ac_re": chapter.label("fdi_sme_share_recomputed"), "resid": "C − A − B"}
+chapter.table(ints(firm_split).rename(columns=cols), "2.6", sources=[T30],
+              fmt={cols[c]: "{:,.0f}" for c in ("A", "B", "C", "resid")} | {cols["ac"]: "{:.1f}", cols["ac_re"]: "{:.2f}"})
 
 # %% [markdown]
 # Table 31 gives the same split for five Latin American countries in 2013 and 2014. In the text
@@ -382,71 +373,72 @@ w31 = t31.pivot_table(index=["country", "iso3", "year"], columns="firm_size", va
 w31["other"] = w31["All firms"] - w31["SMEs"] - w31["Large firms"]
 assert (w31["other"] >= 0).all()
 assert set(w31.loc[w31["other"] > 1, "iso3"]) == {"PAN"}  # only Panama: the footnote's non-profit investment
-sel = w31[w31["year"] == P.lac_year].sort_values("All firms", ascending=False)
+sel = w31[w31["year"] == chapter.lac_year].sort_values("All firms", ascending=False)
 five = sel[["SMEs", "Large firms", "All firms", "other"]].sum()
-t27 = P.keep(sel).copy()
-t27 = pd.concat([t27, pd.DataFrame([{"country": P.t("fdi_five_countries"), "iso3": pd.NA, **five.to_dict()}])], ignore_index=True)
-t27["sme_share"] = 100 * t27["SMEs"].astype(float) / t27["All firms"].astype(float)
-t27["country"] = [name(i, c) for i, c in zip(t27["iso3"], t27["country"])]
-cols = {"country": P.t("country"), "SMEs": P.t("fdi_smes"), "Large firms": P.t("fdi_large"), "All firms": P.t("fdi_all_firms"),
-        "other": P.t("fdi_other_investors"), "sme_share": P.t("fdi_sme_share")}
-P.table(t27[list(cols)].rename(columns=cols), "2.7", sources=[T31], caption=P.t("fdi_t7_caption", year=P.lac_year),
-        fmt={cols[c]: "{:,.0f}" for c in ("SMEs", "Large firms", "All firms", "other")} | {cols["sme_share"]: "{:.1f}"},
-        highlight=lambda r: r[P.t("country")] == name(P.focus_country, ""))
-world_c = w30["value"].get(str(P.lac_year))
+lac_split = chapter.selected(sel).copy()
+five_row = {"country": chapter.label("fdi_five_countries"), "iso3": pd.NA, **five.to_dict()}
+lac_split = pd.concat([lac_split, pd.DataFrame([five_row])], ignore_index=True)
+lac_split["sme_share"] = 100 * lac_split["SMEs"].astype(float) / lac_split["All firms"].astype(float)
+lac_split["country"] = [chapter.country_name(i) or c for i, c in zip(lac_split["iso3"], lac_split["country"])]
+cols = {"country": chapter.label("country"), "SMEs": chapter.label("fdi_smes"), "Large firms": chapter.label("fdi_large"),
+        "All firms": chapter.label("fdi_all_firms"), "other": chapter.label("fdi_other_investors"),
+        "sme_share": chapter.label("fdi_sme_share")}
+chapter.table(lac_split[list(cols)].rename(columns=cols), "2.7", sources=[T31], year=chapter.lac_year,
+              fmt={cols[c]: "{:,.0f}" for c in ("SMEs", "Large firms", "All firms", "other")} | {cols["sme_share"]: "{:.1f}"},
+              highlight=lambda r: r[chapter.label("country")] == chapter.country_name(chapter.focus_country))
+world_c = w30["value"].get(str(chapter.lac_year))
 if world_c is None or pd.isna(world_c):
-    print(f"{P.lac_year}: Tables 28-30 print no world total for this year, so the five countries' share of Korea's OFDI cannot be computed.")
+    print(f"{chapter.lac_year}: Tables 28-30 print no world total for this year, so the five countries' share of Korea's OFDI cannot be computed.")
 else:
-    print(f"{P.lac_year}: five countries = {five['All firms']:,.0f} of {world_c:,.0f} (US$ million), "
+    print(f"{chapter.lac_year}: five countries = {five['All firms']:,.0f} of {world_c:,.0f} (US$ million), "
           f"{100 * five['All firms'] / world_c:.1f}% of Korea's OFDI; SME share there {100 * five['SMEs'] / five['All firms']:.1f}% "
-          f"against {t26.loc[t26['year'] == P.lac_year, 'ac_re'].iloc[0]:.1f}% for all destinations.")
+          f"against {firm_split.loc[firm_split['year'] == chapter.lac_year, 'ac_re'].iloc[0]:.1f}% for all destinations.")
 
 # %%
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.5), gridspec_kw={"width_ratios": [1.1, 1]})
-x = np.arange(len(t26))
-parts = [("A", P.t("fdi_smes"), "C2"), ("B", P.t("fdi_large"), "C0"), ("resid", P.t("fdi_other_investors"), "0.7")]
-bottom = np.zeros(len(t26))
+x = np.arange(len(firm_split))
+parts = [("A", chapter.label("fdi_smes"), "C2"), ("B", chapter.label("fdi_large"), "C0"), ("resid", chapter.label("fdi_other_investors"), "0.7")]
+bottom = np.zeros(len(firm_split))
 for col, lab, colour in parts:
-    ax1.bar(x, t26[col] / 1000, bottom=bottom, color=colour, label=lab)
-    bottom += t26[col].to_numpy() / 1000
-ax1.set_xticks(x, t26["year"].astype(str))
-ax1.set_ylabel(P.t("us_billion"))
+    ax1.bar(x, firm_split[col] / 1000, bottom=bottom, color=colour, label=lab)
+    bottom += firm_split[col].to_numpy() / 1000
+ax1.set_xticks(x, firm_split["year"].astype(str))
+ax1.set_ylabel(chapter.label("us_billion"))
 ax1.set_title("(a)")
 axr = ax1.twinx()
-axr.plot(x, t26["ac"], "o-", color="C3", label=P.t("fdi_sme_share"))
+axr.plot(x, firm_split["ac"], "o-", color="C3", label=chapter.label("fdi_sme_share"))
 axr.set_ylim(0, 50)
-axr.set_ylabel(P.t("fdi_sme_share"))
+axr.set_ylabel(chapter.label("fdi_sme_share"))
 axr.grid(False)
 h1, l1 = ax1.get_legend_handles_labels()
 h2, l2 = axr.get_legend_handles_labels()
 ax1.legend(h1 + h2, l1 + l2, loc="upper left", fontsize=8)
-sel_shown = P.keep(sel).iloc[::-1]
+sel_shown = chapter.selected(sel).iloc[::-1]
 if sel_shown.empty:
-    ax2.text(0.5, 0.5, P.t("fdi_none_selected", table="eclac-2018 Table 31"), ha="center", va="center", wrap=True)
+    ax2.text(0.5, 0.5, chapter.label("fdi_none_selected", table="eclac-2018 Table 31"), ha="center", va="center", wrap=True)
     ax2.set_axis_off()
 else:
     y = np.arange(len(sel_shown))
     left = np.zeros(len(sel_shown))
-    for col, lab, colour in [("SMEs", P.t("fdi_smes"), "C2"), ("Large firms", P.t("fdi_large"), "C0"),
-                             ("other", P.t("fdi_other_investors"), "0.7")]:
+    for col, lab, colour in [("SMEs", chapter.label("fdi_smes"), "C2"), ("Large firms", chapter.label("fdi_large"), "C0"),
+                             ("other", chapter.label("fdi_other_investors"), "0.7")]:
         vals = sel_shown[col].astype(float).to_numpy()
         ax2.barh(y, vals, left=left, color=colour, label=lab)
         left += vals
     for yi, v in zip(y, left):
         ax2.text(v, yi, f" {v:,.0f}", va="center", fontsize=8)
-    ax2.set_yticks(y, [P.country(c) for c in sel_shown["iso3"]])
-    ax2.set_xlabel(P.t("us_million"))
+    ax2.set_yticks(y, [chapter.country_name(c) for c in sel_shown["iso3"]])
+    ax2.set_xlabel(chapter.label("us_million"))
     ax2.margins(x=0.15)
-ax2.set_title(f"(b) {P.lac_year}")
+ax2.set_title(f"(b) {chapter.lac_year}")
 fig.tight_layout()
 fdata = pd.concat([
-    t26.melt(id_vars="year", value_vars=["A", "B", "resid", "ac"], var_name="series", value_name="value")
+    firm_split.melt(id_vars="year", value_vars=["A", "B", "resid", "ac"], var_name="series", value_name="value")
     .assign(panel="a", country="", unit=lambda d: np.where(d["series"] == "ac", "percent", "US$ million")),
     sel.melt(id_vars=["country", "year"], value_vars=["SMEs", "Large firms", "other"], var_name="series", value_name="value")
     .assign(panel="b", unit="US$ million"),
 ], ignore_index=True)[["panel", "country", "year", "series", "value", "unit"]]
-P.figure(fig, "2.3", data=fdata, sources=[T30, T31], caption_key="fdi_f3_caption", alt_key="fdi_f3_alt",
-         year=P.lac_year, n=len(sel_shown))
+chapter.figure(fig, "2.3", data=fdata, sources=[T30, T31], year=chapter.lac_year, n=len(sel_shown))
 
 # %% [markdown]
 # ## 4. Latin American destinations in the two ECLAC documents
@@ -474,14 +466,14 @@ dest["korea_share"] = 100 * dest["t1 2007-2012"] / dest["inflows"]
 ks = dest["korea_share"].dropna()
 assert len(ks) == 4 and ((ks > 0.1) & (ks < 1.5)).all(), ks  # same unit: a small share of total inflows
 assert dest.loc[dest["t31 2014"].notna()].sort_values("t31 2014", ascending=False)["iso3"].head(2).tolist() == ["MEX", "BRA"]
-dest_shown = P.keep(dest).copy()
-dest_shown.insert(0, "country", [P.country(c) for c in dest_shown["iso3"]])
-cols = {"country": P.t("country")} | {f"t1 {p}": P.t("fdi_t1_avg", period=p) for p in PERIODS} \
-    | {f"t31 {y}": P.t("fdi_t31_year", year=y) for y in (2013, 2014)} \
-    | {"inflows": P.t("fdi_inflows_0712"), "korea_share": P.t("fdi_korea_share_inflows")}
-P.table(dest_shown[list(cols)].rename(columns=cols), "2.8", sources=[T1, T31, T3], caption_key="fdi_t8_caption",
-        fmt={v: "{:,.0f}" for k, v in cols.items() if k not in ("country", "korea_share")} | {cols["korea_share"]: "{:.2f}"},
-        highlight=lambda r: r[P.t("country")] == name(P.focus_country, ""))
+dest_shown = chapter.selected(dest).copy()
+dest_shown.insert(0, "country", [chapter.country_name(c) for c in dest_shown["iso3"]])
+cols = {"country": chapter.label("country")} | {f"t1 {p}": chapter.label("fdi_t1_avg", period=p) for p in PERIODS} \
+    | {f"t31 {y}": chapter.label("fdi_t31_year", year=y) for y in (2013, 2014)} \
+    | {"inflows": chapter.label("fdi_inflows_0712"), "korea_share": chapter.label("fdi_korea_share_inflows")}
+chapter.table(dest_shown[list(cols)].rename(columns=cols), "2.8", sources=[T1, T31, T3],
+              fmt={v: "{:,.0f}" for k, v in cols.items() if k not in ("country", "korea_share")} | {cols["korea_share"]: "{:.2f}"},
+              highlight=lambda r: r[chapter.label("country")] == chapter.country_name(chapter.focus_country))
 
 # %% [markdown]
 # ## 5. FDI inflows into South America, 2000–2013
@@ -494,14 +486,14 @@ P.table(dest_shown[list(cols)].rename(columns=cols), "2.8", sources=[T1, T31, T3
 # comparators are kept apart in Figure 2.5.
 
 # %%
-ctry = P.keep(t3[t3["iso3"].notna()]).copy()
+ctry = chapter.selected(t3[t3["iso3"].notna()]).copy()
 ctry["value"] = ctry["value"].astype(float) / 1000
 yearly = ctry[~ctry["is_average"]].assign(year=lambda d: d["period"].astype(int))
 avg = ctry[ctry["is_average"]]
 assert (t3.loc[t3["is_average"], "period"] == "2000-2006").all() and t3["is_average"].sum() == 13
 order3 = list(dict.fromkeys(ctry["iso3"]))
 if not order3:
-    print(P.t("fdi_none_selected", table="itc-2015 Table 3"))
+    print(chapter.label("fdi_none_selected", table="itc-2015 Table 3"))
 else:
     ncol = min(5, len(order3))
     nrow = -(-len(order3) // ncol)
@@ -512,19 +504,19 @@ else:
         a = avg.loc[avg["iso3"] == c, "value"].iloc[0]
         ax.hlines(a, 2000, 2006, colors="C1", linestyles="--")
         ax.axhline(0, color="0.6", lw=0.6)
-        ax.set_title(P.country(c), fontsize=10, fontweight="bold" if c == P.focus_country else "normal")
+        ax.set_title(chapter.country_name(c), fontsize=10, fontweight="bold" if c == chapter.focus_country else "normal")
         ax.set_xlim(1999.5, 2013.5)
         ax.set_xticks([2000, 2006, 2013])
         ax.tick_params(labelsize=8)
     for ax in list(axes.flat)[len(order3):]:
         ax.set_axis_off()
-    fig.supylabel(P.t("us_billion"), fontsize=10)
-    fig.legend(handles=[plt.Line2D([], [], color="C0", marker="o", markersize=3, label=P.t("fdi_yearly")),
-                        plt.Line2D([], [], color="C1", ls="--", label=P.t("fdi_average_note"))],
+    fig.supylabel(chapter.label("us_billion"), fontsize=10)
+    fig.legend(handles=[plt.Line2D([], [], color="C0", marker="o", markersize=3, label=chapter.label("fdi_yearly")),
+                        plt.Line2D([], [], color="C1", ls="--", label=chapter.label("fdi_average_note"))],
                loc="lower center", ncol=2, bbox_to_anchor=(0.5, -0.01), frameon=False, fontsize=9)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
-    P.figure(fig, "2.4", data=ctry[["country", "iso3", "period", "is_average", "value"]].rename(columns={"value": "value_usd_billion"}),
-             sources=[T3], caption_key="fdi_f4_caption", alt_key="fdi_f4_alt", n=len(order3))
+    chapter.figure(fig, "2.4", data=ctry[["country", "iso3", "period", "is_average", "value"]].rename(columns={"value": "value_usd_billion"}),
+                   sources=[T3], n=len(order3))
 
 # %%
 aggs = t3[t3["iso3"].isna()].copy()
@@ -532,20 +524,20 @@ aggs["value"] = aggs["value"].astype(float) / 1000
 fig, ax = plt.subplots(figsize=(8, 4.2))
 for i, (agg, d) in enumerate(aggs.groupby("country", sort=False)):
     yy = d[~d["is_average"]]
-    ax.plot(yy["period"].astype(int), yy["value"], "o-", color=f"C{i}", label=P.t(f"fdi_agg_{agg}"))
+    ax.plot(yy["period"].astype(int), yy["value"], "o-", color=f"C{i}", label=chapter.label(f"fdi_agg_{agg}"))
     ax.hlines(d.loc[d["is_average"], "value"].iloc[0], 2000, 2006, colors=f"C{i}", linestyles="--")
 ax.set_yscale("log")
 ax.set_yticks([10, 20, 50, 100, 200, 500])
 ax.yaxis.set_major_formatter(lambda v, _: f"{v:g}")
 ax.yaxis.set_minor_formatter(lambda v, _: "")
 ax.set_ylim(10, 600)
-ax.set_ylabel(P.t("us_billion") + " (log)")
+ax.set_ylabel(chapter.label("us_billion") + " (log)")
 ax.set_xlim(1999.5, 2013.5)
 handles, _ = ax.get_legend_handles_labels()
-handles.append(plt.Line2D([], [], color="0.4", ls="--", label=P.t("fdi_average_note")))
+handles.append(plt.Line2D([], [], color="0.4", ls="--", label=chapter.label("fdi_average_note")))
 ax.legend(handles=handles, loc="lower right", fontsize=9)
-P.figure(fig, "2.5", data=aggs[["country", "period", "is_average", "value"]].rename(columns={"value": "value_usd_billion"}),
-         sources=[T3], caption_key="fdi_f5_caption", alt_key="fdi_f5_alt")
+chapter.figure(fig, "2.5", data=aggs[["country", "period", "is_average", "value"]].rename(columns={"value": "value_usd_billion"}),
+               sources=[T3])
 
 # %% [markdown]
 # **Check of the aggregate.** The South America row equals the sum of the ten countries within 2
@@ -557,16 +549,16 @@ P.figure(fig, "2.5", data=aggs[["country", "period", "is_average", "value"]].ren
 # %%
 sa = t3[t3["country"] == "South America"].set_index("period")["value"].astype(float)
 csum = t3[t3["iso3"].notna()].groupby("period", sort=False)["value"].sum().astype(float)
-chk3 = pd.DataFrame({"period": sa.index, "sum": csum.loc[sa.index].to_numpy(), "printed": sa.to_numpy()})
-chk3["resid"] = chk3["printed"] - chk3["sum"]
-chk3["status"] = [verdict(d, tol=2).replace("±1", "±2") for d in chk3["resid"]]
-assert chk3.set_index("period")["resid"].to_dict() == {"2000-2006": -1, "2007": 0, "2008": -2, "2009": -1, "2010": 0,
-                                                        "2011": -2, "2012": -1, "2013": 354}, chk3
-chk3["period"] = chk3["period"].replace({"2000-2006": P.t("fdi_average_note")})
-cols = {"period": P.t("fdi_period"), "sum": P.t("fdi_country_sum"), "printed": P.t("fdi_sa_printed"),
-        "resid": P.t("fdi_residual"), "status": P.t("check")}
-P.table(ints(chk3).rename(columns=cols), "2.9", sources=[T3], caption_key="fdi_t9_caption",
-        fmt={cols["sum"]: "{:,.0f}", cols["printed"]: "{:,.0f}", cols["resid"]: "{:+,.0f}"})
+sa_check = pd.DataFrame({"period": sa.index, "sum": csum.loc[sa.index].to_numpy(), "printed": sa.to_numpy()})
+sa_check["resid"] = sa_check["printed"] - sa_check["sum"]
+sa_check["status"] = [verdict(p, x, tol=2) for p, x in zip(sa_check["printed"], sa_check["sum"])]
+assert sa_check.set_index("period")["resid"].to_dict() == {"2000-2006": -1, "2007": 0, "2008": -2, "2009": -1, "2010": 0,
+                                                        "2011": -2, "2012": -1, "2013": 354}, sa_check
+sa_check["period"] = sa_check["period"].replace({"2000-2006": chapter.label("fdi_average_note")})
+cols = {"period": chapter.label("fdi_period"), "sum": chapter.label("fdi_country_sum"),
+        "printed": chapter.label("fdi_sa_printed"), "resid": chapter.label("fdi_residual"), "status": chapter.label("check")}
+chapter.table(ints(sa_check).rename(columns=cols), "2.9", sources=[T3],
+              fmt={cols["sum"]: "{:,.0f}", cols["printed"]: "{:,.0f}", cols["resid"]: "{:+,.0f}"})
 
 # %% [markdown]
 # ## 6. Focus country
@@ -575,34 +567,34 @@ P.table(ints(chk3).rename(columns=cols), "2.9", sources=[T3], caption_key="fdi_t
 # statement where a table does not cover it.
 
 # %%
-fc, fname = P.focus_country, P.country(P.focus_country)
-print(P.t("fdi_focus_caption", country=fname))
-r1 = t21[t21["iso3"] == fc]
+fc, fname = chapter.focus_country, chapter.country_name(chapter.focus_country)
+print(chapter.label("fdi_focus_heading", country=fname))
+r1 = destinations[destinations["iso3"] == fc]
 if r1.empty:
-    print("  " + P.t("fdi_not_in_table", country=fname, table="eclac-2016 Table 1"))
+    print("  " + chapter.label("fdi_not_in_table", country=fname, table="eclac-2016 Table 1"))
 else:
     r = r1.iloc[0]
     print(f"  eclac-2016 Table 1: {r['2001-2006']:,.0f} (2001-2006) -> {r['2007-2012']:,.0f} (2007-2012) US$ million, "
-          f"x{r['growth']:.1f}; {r[f'share {P.period}']:.1f}% of the printed rows and rank {r['rank']:.0f} of "
-          f"{len(named)} named destinations in {P.period}")
-r31 = w31[(w31["iso3"] == fc) & (w31["year"] == P.lac_year)]
+          f"x{r['growth']:.1f}; {r[f'share {chapter.period}']:.1f}% of the printed rows and rank {r['rank']:.0f} of "
+          f"{len(named)} named destinations in {chapter.period}")
+r31 = w31[(w31["iso3"] == fc) & (w31["year"] == chapter.lac_year)]
 if r31.empty:
-    print("  " + P.t("fdi_not_in_table", country=fname, table="eclac-2018 Table 31"))
+    print("  " + chapter.label("fdi_not_in_table", country=fname, table="eclac-2018 Table 31"))
 else:
     r = r31.iloc[0]
-    print(f"  eclac-2018 Table 31, {P.lac_year}: all firms {r['All firms']:,.0f}, SMEs {r['SMEs']:,.0f}, "
+    print(f"  eclac-2018 Table 31, {chapter.lac_year}: all firms {r['All firms']:,.0f}, SMEs {r['SMEs']:,.0f}, "
           f"large firms {r['Large firms']:,.0f}, others {r['other']:,.0f} US$ million (pairing inferred)")
 r3 = t3[t3["iso3"] == fc]
 if r3.empty:
-    print("  " + P.t("fdi_not_in_table", country=fname, table="itc-2015 Table 3 (South America only)"))
+    print("  " + chapter.label("fdi_not_in_table", country=fname, table="itc-2015 Table 3 (South America only)"))
 else:
     s = r3.set_index("period")["value"].astype(float)
     ranks = t3[t3["iso3"].notna() & (t3["period"] == "2013")].sort_values("value", ascending=False)["iso3"].tolist()
     print(f"  itc-2015 Table 3: inflows {s['2000-2006']:,.0f} a year on average in 2000-2006, {s['2013']:,.0f} in 2013 "
           f"(US$ million), rank {ranks.index(fc) + 1} of 10 in 2013; Korea's share of its 2007-2012 inflows: "
           + (f"{dest.set_index('iso3').at[fc, 'korea_share']:.2f}%" if fc in set(dest["iso3"]) else "not computable (not in Table 1)"))
-if fc not in set(t21["iso3"].dropna()) | set(w31["iso3"]) | set(t3["iso3"].dropna()):
-    print("  " + P.t("fdi_not_in_table", country=fname, table="any FDI table of this chapter"))
+if fc not in set(destinations["iso3"].dropna()) | set(w31["iso3"]) | set(t3["iso3"].dropna()):
+    print("  " + chapter.label("fdi_not_in_table", country=fname, table="any FDI table of this chapter"))
 
 # %% [markdown]
 # ## Figures of the sources that are not reproduced
@@ -612,37 +604,25 @@ if fc not in set(t21["iso3"].dropna()) | set(w31["iso3"]) | set(t3["iso3"].dropn
 # them. The list lives in `data/source_figures.yaml`.
 
 # %%
-kolac.sources.figures_not_reproduced("fdi")
+kolac.documents.figures_not_reproduced("fdi")
 
 # %% [markdown]
 # ## 7. Corrections and known defects
 #
-# The corrections this chapter applies (each recomputed by `tests/test_corrections.py` on the
-# data as printed), and the printed defects that are documented but not corrected. With
-# `apply_corrections = False` the same list shows what the tables print.
+# Every printed defect of this chapter's tables, built from the corrections register
+# (`data/corrections.yaml`: the cells corrected on load, each recomputed by
+# `tests/test_corrections.py` on the data as printed) and from the defects the sidecars document
+# under `issues` (`data/fdi/*.meta.yaml`). Three of those issues describe the cells the register
+# corrects; the others are the defects left uncorrected: Table 1's 2007–2012 total, Table 28's
+# unit line and the 2013 South America aggregate of ITC Table 3 (Tables 2.2, 2.4 and 2.9). The list
+# does not depend on `apply_corrections`; with `False` the register's entries are not applied.
 
 # %%
-reg = kolac.corrections.table()
-reg = reg[reg["id"].str.startswith("C-FDI-")]
-reg["table"] = reg["source"] + ", " + reg["table"]
-assert len(reg) == 3
+defects = chapter.known_defects("2.10")
+corrected_ids = set(defects.loc[(defects["status"] == "corrected") & (defects["kind"] != "sidecar issue"), "id"])
+assert len(corrected_ids) == 3, corrected_ids  # C-FDI-01 to C-FDI-03, as the introduction says
 applied = {c["id"] for df in (t28, t29) for c in df.attrs["corrections"]}
-assert applied == (set(reg["id"]) if P.apply_corrections else set())
-known = pd.DataFrame([
-    {"id": "—", "table": "eclac-2016-korea-celac, Table 1", "row": "destination=TOTAL, period=2007-2012", "column": "value",
-     "printed": "6.701", "corrected": "—", "kind": "known defect",
-     "evidence": "sum of the rows = 6 778; 6.701 read as 6 701 is still 77 short", "explanation": "not corrected: no expression gives the right value"},
-    {"id": "—", "table": "eclac-2018-korea-lac, Table 28", "row": "(caption)", "column": "units",
-     "printed": "US$ billions", "corrected": "—", "kind": "unit (metadata)",
-     "evidence": f"World = Table 29 Total (US$ millions) in {len(equal)} of {len(common)} rows",
-     "explanation": "values used as US$ millions; recorded in the sidecar"},
-    {"id": "—", "table": "itc-2015-smes-gvc-latam, Table 3", "row": "country=South America, period=2013", "column": "value",
-     "printed": "133354", "corrected": "—", "kind": "known defect",
-     "evidence": "sum of the ten countries = 133 000 (other years within 2)", "explanation": "not corrected: coverage or misprint cannot be told"},
-])
-regv = pd.concat([reg.assign(printed=reg["printed"].astype(str), corrected=reg["corrected"].astype(str)), known], ignore_index=True)
-P.table(regv[["id", "table", "row", "column", "printed", "corrected", "kind", "evidence"]], "2.10",
-        sources=[T1, T28, T29, T3], caption_key="fdi_t10_caption")
+assert applied == (corrected_ids if chapter.apply_corrections else set()), applied
 
 # %% [markdown]
 # ## 8. Claims audit
@@ -656,11 +636,8 @@ P.table(regv[["id", "table", "row", "column", "printed", "corrected", "kind", "e
 # `apply_corrections = False` to see it contradicted by the table as printed.
 
 # %%
-audit = kolac.claims.audit("fdi", corrected=P.apply_corrections)
-flip = audit.set_index("claim_id").loc["FDI-021", "status"]
-assert flip == ("confirmed" if P.apply_corrections else "contradicted"), flip
-assert audit.set_index("claim_id").loc["FDI-024", "status"] == "contradicted"
-P.table(audit[["claim_id", "source", "line", "claim", "value", "recomputed", "status"]], "2.11",
-        sources=sorted({t for ts in kolac.claims.ledger("fdi") for t in ts["tables"].split(";") if t}),
-        caption=P.t("claims_caption"))
+audit = chapter.claims_audit("2.11")
+recomputed = audit.set_index("claim_id")["recomputed"]
+assert round(recomputed["FDI-024"], 1) == 30.6  # manufacturing's share of the 2000 total, against "over 50%"
+assert (recomputed["FDI-021"] > 20_000) == chapter.apply_corrections  # lowest flow from 2007: 24 642, or 14 642 as printed
 audit["status"].value_counts()

@@ -52,12 +52,10 @@ import seaborn as sns
 import statsmodels.api as sm
 
 import kolac
+from kolac.checks import compare_printings
 from kolac.data import load
 
-P = kolac.setup(
-    "tpas", lang=lang, countries=countries, fig_format=fig_format, output_dir=output_dir,
-    apply_corrections=apply_corrections, focus_country=focus_country, source_copy=source_copy,
-)
+chapter = kolac.setup("tpas", globals())
 T12 = "eclac2016_t12_tpa_statistics_2015"
 T20 = "eclac2018_t20_tpa_statistics_2015"
 A4 = "itc2015_ta4_tpas_by_country"
@@ -66,19 +64,19 @@ T32 = "eclac2018_t32_kotra_sme_export_programs"
 T34 = "eclac2018_t34_kotra_ofdi_measures"
 REG = "eclac2018_t20_agency_register"
 
-COPY = {"eclac-2016-korea-celac": T12, "eclac-2018-korea-lac": T20}[P.source_copy]
+COPY = {"eclac-2016-korea-celac": T12, "eclac-2018-korea-lac": T20}[chapter.source_copy]
 COPY_LABEL = {T12: "eclac-2016 Table 12", T20: "eclac-2018 Table 20"}[COPY]
-tpa = load(COPY, corrected=P.apply_corrections)
-a4 = load(A4, corrected=P.apply_corrections)
-t6 = load(T6, corrected=P.apply_corrections)
-reg = load(REG, corrected=P.apply_corrections)
+tpa = chapter.load(COPY)
+itc_tpas = chapter.load(A4)
+itc_support = chapter.load(T6)
+reg = chapter.load(REG)
 NAME = dict(zip(reg["iso3"], reg["name"]))  # latest printed agency name, for figure labels
 PAL = sns.color_palette()
 
 
 def keep_k(df):
     """The selected countries, always with KOTRA (the benchmark)."""
-    return df[df.index.isin(P.keep(df).index) | (df["iso3"] == "KOR")]
+    return df[df.index.isin(chapter.selected(df).index) | (df["iso3"] == "KOR")]
 
 
 lac = tpa[tpa["iso3"] != "KOR"]
@@ -95,15 +93,15 @@ assert len(lac) == 18 and kotra["agency"] == "KOTRA"
 # %%
 cols = ["agency", "founded_printed", "staff", "offices_abroad_2010", "offices_abroad_2015", "offices_home",
         "budget_exports_pct"]
-heads = {"agency": P.t("tpas_agency"), "founded_printed": P.t("tpas_founded")} | {
-    c: P.t(f"tpas_{c}") for c in cols[2:]}
+heads = {"agency": chapter.label("tpas_agency"), "founded_printed": chapter.label("tpas_founded")} | {
+    c: chapter.label(f"tpas_{c}") for c in cols[2:]}
 view = keep_k(tpa).copy()
-view.insert(0, P.t("country"), [P.country(i) for i in view["iso3"]])
-view[P.t("tpas_inferred")] = view["inferred"].map({True: P.t("tpas_yes"), False: ""})
-view = view[[P.t("country")] + cols + [P.t("tpas_inferred")]].rename(columns=heads)
-P.table(view, "5.1", sources=[COPY], caption=P.t("tpas_t1_caption", copy=COPY_LABEL),
-        fmt={P.t("tpas_budget_exports_pct"): "{:.3f}"} | {heads[c]: "{:,.0f}" for c in cols[2:6]},
-        highlight=lambda row: row[heads["agency"]] == "KOTRA")
+view.insert(0, chapter.label("country"), [chapter.country_name(i) for i in view["iso3"]])
+view[chapter.label("tpas_inferred")] = view["inferred"].map({True: chapter.label("tpas_yes"), False: ""})
+view = view[[chapter.label("country")] + cols + [chapter.label("tpas_inferred")]].rename(columns=heads)
+chapter.table(view, "5.1", sources=[COPY], copy=COPY_LABEL,
+              fmt={chapter.label("tpas_budget_exports_pct"): "{:.3f}"} | {heads[c]: "{:,.0f}" for c in cols[2:6]},
+              highlight=lambda row: row[heads["agency"]] == "KOTRA")
 
 # %% [markdown]
 # **Cell-by-cell reconciliation.** Both copies are read as printed and joined on the ISO3 code;
@@ -124,44 +122,44 @@ P.table(view, "5.1", sources=[COPY], caption=P.t("tpas_t1_caption", copy=COPY_LA
 # %%
 COMPARED = ["country", "agency", "founded_printed", "staff", "offices_abroad_2010", "offices_abroad_2015",
             "offices_home", "budget_exports_pct"]
-p16 = load(T12, corrected=False).set_index("iso3")
-p18 = load(T20, corrected=False).set_index("iso3")
-assert set(p16.index) == set(p18.index)
-
-
-def same(x, y):
-    return (pd.isna(x) and pd.isna(y)) or (not pd.isna(x) and not pd.isna(y) and x == y)
-
-
-diffs = [(iso, c) for iso in p16.index for c in COMPARED if not same(p16.at[iso, c], p18.at[iso, c])]
+printed_2016 = load(T12, corrected=False)  # both copies as printed, whatever apply_corrections says
+printed_2018 = load(T20, corrected=False)
+assert set(printed_2016["iso3"]) == set(printed_2018["iso3"])
+differences = compare_printings(printed_2016, printed_2018, key="iso3", columns=COMPARED,
+                               names=("eclac2016", "eclac2018"))
+diffs = list(zip(differences["iso3"], differences["column"]))
+printed_2016, printed_2018 = printed_2016.set_index("iso3"), printed_2018.set_index("iso3")
 KIND = {("BOL", "country"): "label", ("DOM", "country"): "label", ("KOR", "country"): "label",
         ("NIC", "agency"): "name", ("BOL", "founded_printed"): "founding", ("COL", "founded_printed"): "founding",
         ("SLV", "founded_printed"): "founding", ("SLV", "offices_abroad_2015"): "unresolved"}
 assert sorted(diffs) == sorted(KIND), f"the two copies now differ in {sorted(diffs)}"
 
-a4i = a4.set_index("iso3")
-EXTRA = {"COL": P.t("tpas_ev_col"), "SLV": P.t("tpas_ev_slv")}
+itc_tpas_by_iso = itc_tpas.set_index("iso3")
+EXTRA = {"COL": chapter.label("tpas_ev_col"), "SLV": chapter.label("tpas_ev_slv")}
 
 
 def evidence(iso, kind):
     if kind == "label":
-        return P.t("tpas_ev_label", iso3=iso)
+        return chapter.label("tpas_ev_label", iso3=iso)
     if kind == "name":
-        return P.t("tpas_ev_name")
+        return chapter.label("tpas_ev_name")
     if kind == "unresolved":
-        return P.t("tpas_ev_none")
-    text = P.t("tpas_ev_founding", a4=a4i.at[iso, "year_established"], line=a4i.at[iso, "line"])
+        return chapter.label("tpas_ev_none")
+    text = chapter.label("tpas_ev_founding", a4=itc_tpas_by_iso.at[iso, "year_established"],
+                         line=itc_tpas_by_iso.at[iso, "line"])
     return text + ("; " + EXTRA[iso] if iso in EXTRA else "")
 
 
 recon = pd.DataFrame([{
-    P.t("country"): P.country(iso), P.t("tpas_field"): P.t("country") if c == "country" else heads.get(c, c),
-    P.t("tpas_value_2016"): str(p16.at[iso, c]), P.t("tpas_value_2018"): str(p18.at[iso, c]),
-    P.t("tpas_lines"): f"{p16.at[iso, 'line']}; {p18.at[iso, 'line']}",
-    P.t("tpas_kind"): P.t(f"tpas_kind_{KIND[(iso, c)]}"), P.t("tpas_evidence"): evidence(iso, KIND[(iso, c)]),
-    P.t("tpas_resolution"): P.t(f"tpas_res_{KIND[(iso, c)]}"), "iso3": iso,
-} for iso, c in diffs])
-P.table(P.keep(recon).drop(columns="iso3"), "5.2", sources=[T12, T20, A4], caption_key="tpas_t2_caption")
+    chapter.label("country"): chapter.country_name(iso),
+    chapter.label("tpas_field"): chapter.label("country") if c == "country" else heads.get(c, c),
+    chapter.label("tpas_value_2016"): str(v16), chapter.label("tpas_value_2018"): str(v18),
+    chapter.label("tpas_lines"): f"{printed_2016.at[iso, 'line']}; {printed_2018.at[iso, 'line']}",
+    chapter.label("tpas_kind"): chapter.label(f"tpas_kind_{KIND[(iso, c)]}"),
+    chapter.label("tpas_evidence"): evidence(iso, KIND[(iso, c)]),
+    chapter.label("tpas_resolution"): chapter.label(f"tpas_res_{KIND[(iso, c)]}"), "iso3": iso,
+} for iso, c, v16, v18 in differences.itertuples(index=False)])
+chapter.table(chapter.selected(recon).drop(columns="iso3"), "5.2", sources=[T12, T20, A4])
 
 # %% [markdown]
 # The register links the agencies of the four tables by country and keeps every founding year as
@@ -170,18 +168,18 @@ P.table(P.keep(recon).drop(columns="iso3"), "5.2", sources=[T12, T20, A4], capti
 # in both ECLAC copies.
 
 # %%
-for src, col in ((p16, "founded_eclac2016"), (p18, "founded_eclac2018")):  # the register copies the prints
+# the register copies the prints
+for src, col in ((printed_2016, "founded_eclac2016"), (printed_2018, "founded_eclac2018")):
     r = reg.set_index("iso3")[col].dropna()
     assert (r == src.loc[r.index, "founded_printed"]).all(), col
-fy = P.keep(reg[reg["founded_differ"].fillna(False)])
+fy = chapter.selected(reg[reg["founded_differ"].fillna(False)])
 assert sorted(reg.loc[reg["founded_differ"].fillna(False), "iso3"]) == ["BOL", "COL", "ECU", "SLV"]
-fy = fy.assign(**{P.t("country"): [P.country(i) for i in fy["iso3"]]})[
-    [P.t("country"), "name", "founded_eclac2016", "founded_eclac2018", "founded_itc_a4", "agency_itc_a4"]].rename(
-    columns={"name": P.t("tpas_agency"), "founded_eclac2016": P.t("tpas_value_2016"),
-             "founded_eclac2018": P.t("tpas_value_2018"), "founded_itc_a4": P.t("tpas_itc_a4"),
-             "agency_itc_a4": P.t("tpas_itc_a4") + " — " + P.t("tpas_agency")})
-P.table(fy, "5.3",
-        sources=[REG, T12, A4], caption_key="tpas_t3_caption")
+fy = fy.assign(**{chapter.label("country"): [chapter.country_name(i) for i in fy["iso3"]]})[
+    [chapter.label("country"), "name", "founded_eclac2016", "founded_eclac2018", "founded_itc_a4", "agency_itc_a4"]].rename(
+    columns={"name": chapter.label("tpas_agency"), "founded_eclac2016": chapter.label("tpas_value_2016"),
+             "founded_eclac2018": chapter.label("tpas_value_2018"), "founded_itc_a4": chapter.label("tpas_itc_a4"),
+             "agency_itc_a4": chapter.label("tpas_itc_a4") + " — " + chapter.label("tpas_agency")})
+chapter.table(fy, "5.3", sources=[REG, T12, A4])
 
 # %% [markdown]
 # ## 2. Offices abroad, 2010 → 2015, and staff per office
@@ -191,17 +189,17 @@ P.table(fy, "5.3",
 # blank in both copies), is left out of the first chart so that the LAC agencies stay readable.
 
 # %%
-d = P.keep(lac).sort_values(["offices_abroad_2015", "offices_abroad_2010"]).reset_index(drop=True)
-d["label"] = [f"{NAME[i]} ({P.country(i)})" for i in d["iso3"]]
+d = chapter.selected(lac).sort_values(["offices_abroad_2015", "offices_abroad_2010"]).reset_index(drop=True)
+d["label"] = [f"{NAME[i]} ({chapter.country_name(i)})" for i in d["iso3"]]
 fig, ax = plt.subplots(figsize=(8, 0.32 * len(d) + 1.4))
 ax.hlines(d.index, d["offices_abroad_2010"], d["offices_abroad_2015"], color="0.7", lw=2, zorder=1)
-ax.scatter(d["offices_abroad_2010"], d.index, color=PAL[0], label=P.t("tpas_year_2010"), zorder=2)
-ax.scatter(d["offices_abroad_2015"], d.index, color=PAL[1], label=P.t("tpas_year_2015"), zorder=3)
+ax.scatter(d["offices_abroad_2010"], d.index, color=PAL[0], label=chapter.label("tpas_year_2010"), zorder=2)
+ax.scatter(d["offices_abroad_2015"], d.index, color=PAL[1], label=chapter.label("tpas_year_2015"), zorder=3)
 ax.set_yticks(d.index, d["label"])
-ax.set_xlabel(P.t("tpas_offices_abroad"))
+ax.set_xlabel(chapter.label("tpas_offices_abroad"))
 ax.legend(title="", loc="lower right")
-P.figure(fig, "5.1", data=d[["iso3", "agency", "offices_abroad_2010", "offices_abroad_2015"]], sources=[COPY],
-         caption_key="tpas_f1_caption", alt_key="tpas_f1_alt", n=len(d))
+chapter.figure(fig, "5.1", data=d[["iso3", "agency", "offices_abroad_2010", "offices_abroad_2015"]], sources=[COPY],
+               n=len(d))
 
 # %% [markdown]
 # Staff per office abroad divides the 2015 staff by the 2015 offices abroad. It is defined only
@@ -213,14 +211,15 @@ s = keep_k(tpa)
 s = s[(s["offices_abroad_2015"] > 0) & s["staff"].notna()].copy()
 s["staff_per_office"] = (s["staff"] / s["offices_abroad_2015"]).astype(float).round(2)
 s = s.sort_values("staff_per_office").reset_index(drop=True)
-s["label"] = [f"{NAME[i]} ({P.country(i)})" for i in s["iso3"]]
+s["label"] = [f"{NAME[i]} ({chapter.country_name(i)})" for i in s["iso3"]]
 fig, ax = plt.subplots(figsize=(8, 0.32 * len(s) + 1.4))
 ax.barh(s["label"], s["staff_per_office"], color=[PAL[2] if i == "KOR" else PAL[0] for i in s["iso3"]])
-ax.set_xlabel(P.t("tpas_staff_per_office"))
-P.figure(fig, "5.2", data=s[["iso3", "agency", "staff", "offices_abroad_2015", "staff_per_office"]], sources=[COPY],
-         caption_key="tpas_f2_caption", alt_key="tpas_f2_alt", n=len(s))
+ax.set_xlabel(chapter.label("tpas_staff_per_office"))
+chapter.figure(fig, "5.2", data=s[["iso3", "agency", "staff", "offices_abroad_2015", "staff_per_office"]], sources=[COPY],
+               n=len(s))
 left_out = keep_k(tpa)[~keep_k(tpa)["iso3"].isin(s["iso3"])]
-print(P.t("tpas_left_out") + ": " + ", ".join(f"{NAME[i]} ({P.country(i)})" for i in left_out["iso3"]))
+print(chapter.label("tpas_left_out") + ": "
+      + ", ".join(f"{NAME[i]} ({chapter.country_name(i)})" for i in left_out["iso3"]))
 
 # %% [markdown]
 # ## 3. Budget intensity, 2007–2009 and 2015
@@ -234,26 +233,27 @@ print(P.t("tpas_left_out") + ": " + ", ".join(f"{NAME[i]} ({P.country(i)})" for 
 
 # %%
 both = lac[["iso3", "agency", "budget_exports_pct"]].merge(
-    a4[["iso3", "budget_exports_pct"]].rename(columns={"budget_exports_pct": "budget_2007_2009"}), on="iso3")
+    itc_tpas[["iso3", "budget_exports_pct"]].rename(columns={"budget_exports_pct": "budget_2007_2009"}), on="iso3")
 both = both.rename(columns={"budget_exports_pct": "budget_2015"})
 assert len(both) == 17 and set(lac["iso3"]) - set(both["iso3"]) == {"NIC"}  # Nicaragua is not in Table A4
 both["fell"] = both["budget_2015"] < both["budget_2007_2009"]
 fell = sorted(both.loc[both["fell"], "iso3"])
 assert fell == ["ARG", "BRA", "CHL", "COL", "CRI", "HND", "MEX", "PAN"]  # the six the narratives name, plus two
-print(P.t("tpas_fell") + ": " + ", ".join(sorted(P.country(i) for i in fell)))
-print(P.t("tpas_rose") + ": " + ", ".join(sorted(P.country(i) for i in both.loc[~both["fell"], "iso3"])))
+print(chapter.label("tpas_fell") + ": " + ", ".join(sorted(chapter.country_name(i) for i in fell)))
+print(chapter.label("tpas_rose") + ": "
+      + ", ".join(sorted(chapter.country_name(i) for i in both.loc[~both["fell"], "iso3"])))
 
-b = P.keep(both).sort_values("budget_2015").reset_index(drop=True)
-b["label"] = [f"{NAME[i]} ({P.country(i)})" for i in b["iso3"]]
+b = chapter.selected(both).sort_values("budget_2015").reset_index(drop=True)
+b["label"] = [f"{NAME[i]} ({chapter.country_name(i)})" for i in b["iso3"]]
 fig, ax = plt.subplots(figsize=(8, 0.32 * len(b) + 1.4))
 ax.hlines(b.index, b["budget_2007_2009"], b["budget_2015"], color="0.7", lw=2, zorder=1)
-ax.scatter(b["budget_2007_2009"], b.index, color=PAL[0], label=P.t("tpas_period_2007_2009"), zorder=2)
-ax.scatter(b["budget_2015"], b.index, color=PAL[1], label=P.t("tpas_period_2015", copy=COPY_LABEL), zorder=3)
+ax.scatter(b["budget_2007_2009"], b.index, color=PAL[0], label=chapter.label("tpas_period_2007_2009"), zorder=2)
+ax.scatter(b["budget_2015"], b.index, color=PAL[1], label=chapter.label("tpas_period_2015", copy=COPY_LABEL), zorder=3)
 ax.set_yticks(b.index, b["label"])
-ax.set_xlabel(P.t("tpas_budget_exports_pct"))
+ax.set_xlabel(chapter.label("tpas_budget_exports_pct"))
 ax.legend(title="", loc="lower right")
-P.figure(fig, "5.3", data=b[["iso3", "agency", "budget_2007_2009", "budget_2015", "fell"]], sources=[A4, COPY],
-         caption_key="tpas_f3_caption", alt_key="tpas_f3_alt", n=len(b))
+chapter.figure(fig, "5.3", data=b[["iso3", "agency", "budget_2007_2009", "budget_2015", "fell"]], sources=[A4, COPY],
+               n=len(b))
 
 # %% [markdown]
 # ## 4. KOTRA as the benchmark
@@ -267,72 +267,77 @@ P.figure(fig, "5.3", data=b[["iso3", "agency", "budget_2007_2009", "budget_2015"
 
 # %%
 IND = ["staff", "offices_abroad_2015", "offices_home", "budget_exports_pct"]
-t6i = t6.set_index("iso3")
-shared = sorted(set(a4i.index) & set(t6i.index))
-assert len(shared) == 9 and (a4i.loc[shared, "budget_usd_m"] == t6i.loc[shared, "agency_budget_usd_m"]).all()
-kotra_usd = t6i.at["KOR", "agency_budget_usd_m"]
+itc_support_by_iso = itc_support.set_index("iso3")
+shared = sorted(set(itc_tpas_by_iso.index) & set(itc_support_by_iso.index))
+assert len(shared) == 9
+assert (itc_tpas_by_iso.loc[shared, "budget_usd_m"] == itc_support_by_iso.loc[shared, "agency_budget_usd_m"]).all()
+kotra_usd = itc_support_by_iso.at["KOR", "agency_budget_usd_m"]
 
 rel = lac[["iso3", "agency"] + IND].copy()
 for c in IND:
     rel[c] = (100 * rel[c] / kotra[c]).astype(float).round(1)
-rel["budget_usd_m"] = (100 * rel["iso3"].map(a4i["budget_usd_m"]) / kotra_usd).astype(float).round(1)
+rel["budget_usd_m"] = (100 * rel["iso3"].map(itc_tpas_by_iso["budget_usd_m"]) / kotra_usd).astype(float).round(1)
 med = {c: round(float(100 * lac[c].median() / kotra[c]), 1) for c in IND}
-med["budget_usd_m"] = round(float(100 * a4["budget_usd_m"].median() / kotra_usd), 1)
-bench = pd.concat([P.keep(rel),
-                   pd.DataFrame([{"iso3": None, "agency": P.t("tpas_median")} | med,
-                                 {"iso3": "KOR", "agency": P.t("tpas_kotra")} | {c: 100.0 for c in IND + ["budget_usd_m"]}])],
+med["budget_usd_m"] = round(float(100 * itc_tpas["budget_usd_m"].median() / kotra_usd), 1)
+bench = pd.concat([chapter.selected(rel),
+                   pd.DataFrame([{"iso3": None, "agency": chapter.label("tpas_median")} | med,
+                                 {"iso3": "KOR", "agency": chapter.label("tpas_kotra")}
+                                 | {c: 100.0 for c in IND + ["budget_usd_m"]}])],
                   ignore_index=True)
-heads4 = {c: P.t(f"tpas_{c}") + " — " + P.t("tpas_pct_of_kotra") for c in IND + ["budget_usd_m"]}
+heads4 = {c: chapter.label(f"tpas_{c}") + " — " + chapter.label("tpas_pct_of_kotra") for c in IND + ["budget_usd_m"]}
 view = bench.copy()
-view.insert(0, P.t("country"), [P.country(i) if isinstance(i, str) else "" for i in view["iso3"]])
-view = view.drop(columns="iso3").rename(columns={"agency": P.t("tpas_agency")} | heads4)
-focus_name = P.country(P.focus_country)
-P.table(view, "5.4", sources=[COPY, A4, T6], caption_key="tpas_t4_caption", fmt={h: "{:.1f}" for h in heads4.values()},
-        highlight=lambda row: row[P.t("country")] == focus_name)
+view.insert(0, chapter.label("country"), [chapter.country_name(i) for i in view["iso3"]])
+view = view.drop(columns="iso3").rename(columns={"agency": chapter.label("tpas_agency")} | heads4)
+focus_name = chapter.country_name(chapter.focus_country)
+chapter.table(view, "5.4", sources=[COPY, A4, T6], fmt={h: "{:.1f}" for h in heads4.values()},
+              highlight=lambda row: row[chapter.label("country")] == focus_name)
 
 # %%
 long = rel.melt(id_vars=["iso3", "agency"], value_vars=IND, var_name="indicator", value_name="pct_of_kotra").dropna()
 fig, ax = plt.subplots(figsize=(8, 4))
 ypos = {c: k for k, c in enumerate(reversed(IND))}  # staff on top
-shown = P.keep(long)
-other = shown[shown["iso3"] != P.focus_country]
-ax.scatter(other["pct_of_kotra"], other["indicator"].map(ypos), color=PAL[0], alpha=0.6, label=P.t("tpas_lac_agencies"))
-foc = long[long["iso3"] == P.focus_country]
+shown = chapter.selected(long)
+other = shown[shown["iso3"] != chapter.focus_country]
+ax.scatter(other["pct_of_kotra"], other["indicator"].map(ypos), color=PAL[0], alpha=0.6,
+           label=chapter.label("tpas_lac_agencies"))
+foc = long[long["iso3"] == chapter.focus_country]
 if not foc.empty:
     ax.scatter(foc["pct_of_kotra"], foc["indicator"].map(ypos), color=PAL[3], s=90, marker="D", label=focus_name, zorder=3)
-ax.scatter([med[c] for c in ypos], list(ypos.values()), color="black", marker="|", s=400, label=P.t("tpas_median"), zorder=4)
-ax.axvline(100, color=PAL[2], lw=2, label=P.t("tpas_kotra"))
-ax.set_yticks(list(ypos.values()), [P.t(f"tpas_{c}") for c in ypos])
-ax.set_xlabel(P.t("tpas_pct_of_kotra"))
+ax.scatter([med[c] for c in ypos], list(ypos.values()), color="black", marker="|", s=400,
+           label=chapter.label("tpas_median"), zorder=4)
+ax.axvline(100, color=PAL[2], lw=2, label=chapter.label("tpas_kotra"))
+ax.set_yticks(list(ypos.values()), [chapter.label(f"tpas_{c}") for c in ypos])
+ax.set_xlabel(chapter.label("tpas_pct_of_kotra"))
 ax.legend(title="", loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=4, fontsize=9)
-P.figure(fig, "5.4", data=long.assign(median=long["indicator"].map(med)), sources=[COPY],
-         caption_key="tpas_f4_caption", alt_key="tpas_f4_alt", focus=focus_name)
+chapter.figure(fig, "5.4", data=long.assign(median=long["indicator"].map(med)), sources=[COPY], focus=focus_name)
 
 # %% [markdown]
 # **Focus country.** The agency of `focus_country` against KOTRA and the LAC median, where the
 # tables print it; otherwise the notebook says which table lacks it.
 
 # %%
-fc = P.focus_country
+fc = chapter.focus_country
 if fc == "KOR":
-    print(P.t("tpas_focus_is_kotra", country=focus_name))
+    print(chapter.label("tpas_focus_is_kotra", country=focus_name))
 elif fc not in set(lac["iso3"]):
-    print(P.t("tpas_focus_absent", country=focus_name, source=COPY_LABEL))
+    print(chapter.label("tpas_focus_absent", country=focus_name, source=COPY_LABEL))
 else:
     r = lac[lac["iso3"] == fc].iloc[0]
-    rows = {P.t(f"tpas_{c}"): [r[c], kotra[c], lac[c].median(), rel.loc[rel["iso3"] == fc, c].iloc[0]] for c in IND}
-    if fc in a4i.index:
-        rows[P.t("tpas_budget_usd_m")] = [a4i.at[fc, "budget_usd_m"], kotra_usd, a4["budget_usd_m"].median(),
-                                          rel.loc[rel["iso3"] == fc, "budget_usd_m"].iloc[0]]
+    rows = {chapter.label(f"tpas_{c}"): [r[c], kotra[c], lac[c].median(), rel.loc[rel["iso3"] == fc, c].iloc[0]]
+            for c in IND}
+    if fc in itc_tpas_by_iso.index:
+        rows[chapter.label("tpas_budget_usd_m")] = [itc_tpas_by_iso.at[fc, "budget_usd_m"], kotra_usd,
+                                                    itc_tpas["budget_usd_m"].median(),
+                                                    rel.loc[rel["iso3"] == fc, "budget_usd_m"].iloc[0]]
     rows = {k: [f"{float(v):,.3f}".rstrip("0").rstrip(".") if pd.notna(v) else "–" for v in vals] for k, vals in rows.items()}
-    profile = pd.DataFrame(rows, index=[f"{r['agency']} ({focus_name})", "KOTRA", P.t("tpas_median"),
-                                        P.t("tpas_pct_of_kotra")]).T
-    print(P.t("tpas_focus_caption", country=focus_name) + f" — {COPY_LABEL}")
+    profile = pd.DataFrame(rows, index=[f"{r['agency']} ({focus_name})", "KOTRA", chapter.label("tpas_median"),
+                                        chapter.label("tpas_pct_of_kotra")]).T
+    print(chapter.label("tpas_focus_caption", country=focus_name) + f" — {COPY_LABEL}")
     print(profile.to_string())
     if pd.isna(r["staff"]):
-        print(P.t("tpas_focus_no_staff", country=focus_name))
-    if fc not in a4i.index:
-        print(P.t("tpas_focus_no_itc", country=focus_name))
+        print(chapter.label("tpas_focus_no_staff", country=focus_name))
+    if fc not in itc_tpas_by_iso.index:
+        print(chapter.label("tpas_focus_no_itc", country=focus_name))
 
 # %% [markdown]
 # ## 5. Do richer or older agencies have more offices abroad?
@@ -354,15 +359,19 @@ X = sm.add_constant(rd[["budget_exports_pct", "age"]].astype(float))
 fit = sm.OLS(rd["offices_abroad_2015"].astype(float), X).fit(cov_type="HC3")
 n = int(fit.nobs)
 assert n == len(rd) and n >= 17
-terms = {"const": P.t("tpas_const"), "budget_exports_pct": P.t("tpas_budget_exports_pct"), "age": P.t("tpas_age")}
-ols = pd.DataFrame({P.t("tpas_term"): [terms[k] for k in fit.params.index],
-                    P.t("tpas_coef"): fit.params.round(2).values, P.t("tpas_se_hc3"): fit.bse.round(2).values,
-                    P.t("tpas_pvalue"): fit.pvalues.round(3).values})
-P.table(ols, "5.5", sources=[COPY], caption_key="tpas_t5_caption",
-        fmt={P.t("tpas_coef"): "{:.2f}", P.t("tpas_se_hc3"): "{:.2f}", P.t("tpas_pvalue"): "{:.3f}"})
+terms = {"const": chapter.label("tpas_const"), "budget_exports_pct": chapter.label("tpas_budget_exports_pct"),
+         "age": chapter.label("tpas_age")}
+ols = pd.DataFrame({chapter.label("tpas_term"): [terms[k] for k in fit.params.index],
+                    chapter.label("tpas_coef"): fit.params.round(2).values,
+                    chapter.label("tpas_se_hc3"): fit.bse.round(2).values,
+                    chapter.label("tpas_pvalue"): fit.pvalues.round(3).values})
+chapter.table(ols, "5.5", sources=[COPY],
+              fmt={chapter.label("tpas_coef"): "{:.2f}", chapter.label("tpas_se_hc3"): "{:.2f}",
+                   chapter.label("tpas_pvalue"): "{:.3f}"})
 dropped = sorted(set(lac["iso3"]) - set(rd["iso3"]))
-print(f"n = {n}; R² = {fit.rsquared:.3f}; " + P.t("tpas_dropped") + ": " + (", ".join(P.country(i) for i in dropped) or "–"))
-print(P.t("tpas_ols_caveat", n=n))
+print(f"n = {n}; R² = {fit.rsquared:.3f}; " + chapter.label("tpas_dropped") + ": "
+      + (", ".join(chapter.country_name(i) for i in dropped) or "–"))
+print(chapter.label("tpas_ols_caveat", n=n))
 
 # %% [markdown]
 # ## 6. KOTRA's programmes for SMEs
@@ -374,16 +383,19 @@ print(P.t("tpas_ols_caveat", n=n))
 # content.
 
 # %%
-t32 = load(T32, corrected=P.apply_corrections)
-v32 = t32.assign(inferred=t32["inferred"].map({True: P.t("tpas_yes"), False: ""}))[
+export_programs = chapter.load(T32)
+inferred = export_programs["inferred"].map({True: chapter.label("tpas_yes"), False: ""})
+export_programs_view = export_programs.assign(inferred=inferred)[
     ["letter", "program", "content", "amounts_mentioned", "inferred"]].rename(columns={
-        "letter": P.t("tpas_letter"), "program": P.t("tpas_program"), "content": P.t("tpas_content"),
-        "amounts_mentioned": P.t("tpas_amounts"), "inferred": P.t("tpas_inferred")})
-P.table(v32, "5.6", sources=[T32], caption_key="tpas_t6_caption")
-t34 = load(T34, corrected=P.apply_corrections)
-v34 = t34[["program", "content", "amounts_mentioned"]].rename(columns={
-    "program": P.t("tpas_program"), "content": P.t("tpas_content"), "amounts_mentioned": P.t("tpas_amounts")})
-P.table(v34, "5.7", sources=[T34], caption_key="tpas_t7_caption")
+        "letter": chapter.label("tpas_letter"), "program": chapter.label("tpas_program"),
+        "content": chapter.label("tpas_content"), "amounts_mentioned": chapter.label("tpas_amounts"),
+        "inferred": chapter.label("tpas_inferred")})
+chapter.table(export_programs_view, "5.6", sources=[T32])
+ofdi_measures = chapter.load(T34)
+ofdi_measures_view = ofdi_measures[["program", "content", "amounts_mentioned"]].rename(columns={
+    "program": chapter.label("tpas_program"), "content": chapter.label("tpas_content"),
+    "amounts_mentioned": chapter.label("tpas_amounts")})
+chapter.table(ofdi_measures_view, "5.7", sources=[T34])
 
 # %% [markdown]
 # ## Figures of the sources that are not reproduced
@@ -393,7 +405,7 @@ P.table(v34, "5.7", sources=[T34], caption_key="tpas_t7_caption")
 # them. The list lives in `data/source_figures.yaml`.
 
 # %%
-kolac.sources.figures_not_reproduced("tpas")
+kolac.documents.figures_not_reproduced("tpas")
 
 # %% [markdown]
 # ## 7. Claims audit
@@ -406,9 +418,17 @@ kolac.sources.figures_not_reproduced("tpas")
 # hold at its lower end. None of these is a table error that the documents let us correct.
 
 # %%
-audit = kolac.claims.audit("tpas", corrected=P.apply_corrections)
-P.table(audit[["claim_id", "source", "line", "claim", "value", "recomputed", "status"]], "5.8",
-        sources=sorted({t for c in kolac.claims.ledger("tpas") for t in c["tables"].split(";") if t}),
-        caption=P.t("claims_caption"))
-mine = {T12, T20, A4, T6, T32, T34, REG}
-print(P.t("corrections") + ": " + str(sum(c.resource in mine for c in kolac.corrections.register())))
+audit = chapter.claims_audit("5.8")
+
+# %% [markdown]
+# ## 8. Known defects
+#
+# The corrections register's entries for these tables and the defects their sidecars document
+# (`issues`), built from `data/corrections.yaml` and `data/tpas/*.meta.yaml`. The differences
+# between the two printings are not in either: they are listed, with their evidence, in Table 5.2.
+
+# %%
+if kolac.checks.known_defects("tpas").empty:
+    print(chapter.label("tpas_no_known_defects"))
+else:
+    defects = chapter.known_defects("5.9")

@@ -3,13 +3,15 @@ tables and compared with what is printed; the known discrepancies pinned (so a t
 register change that moves them fails here); the notebook run with non-default parameters."""
 import json
 
-import nbformat
+import pandas as pd
 import pytest
+from executed import read_executed
 
-from kolac import claims, runner
+from kolac import claims
 from kolac.data import load
+from kolac.labels import label
 from kolac.paths import ROOT
-from kolac.resources import resource
+from kolac.catalog import resource
 from kolac.transcription import pins
 
 T1 = "eclac2016_t01_korea_fdi_celac"
@@ -39,7 +41,7 @@ def test_table1_row_sums_against_printed_totals():
     assert _v(t1, destination="TOTAL", period="2001-2006") == 1454  # -1: rounding
     # the known defect: printed "6.701"; even read as 6 701 it is 77 short of the rows
     printed = _v(t1, destination="TOTAL", period="2007-2012")
-    assert printed == 6.701 and round(1000 * printed) == 6701 and sums["2007-2012"] - 6701 == 77
+    assert printed == 6.701 and sums["2007-2012"] - round(1000 * printed) == 77
 
 
 def test_table1_defect_is_documented_not_corrected():
@@ -57,7 +59,11 @@ def test_table1_growth_and_top_two():
     assert w.loc["BRB", "2007-2012"] / w.loc["BRB", "2001-2006"] == 301
     top = w["2007-2012"].sort_values(ascending=False).index[:2].tolist()
     assert top == ["BRA", "MEX"]
-    assert 100 * (3497 + 1137) / 6778 == pytest.approx(68.368, abs=1e-3)
+    # their share of the sum of the printed rows (the printed total is defective), as claim FDI-005 recomputes it
+    row_sum = t1[t1["destination"] != "TOTAL"].groupby("period")["value"].sum().astype(float)
+    top2_share = 100 * w.loc[top, "2007-2012"].sum() / row_sum["2007-2012"]
+    assert top2_share == pytest.approx(68.368, abs=1e-3)
+    assert claims.audit("fdi").set_index("claim_id").at["FDI-005", "recomputed"] == pytest.approx(top2_share, abs=1e-6)
     assert w["2001-2006"].sort_values(ascending=False).index[:2].tolist() == ["PER", "PAN"]
 
 
@@ -101,7 +107,8 @@ def test_table28_asia_share_points_to_the_2010_misprint():
     share = {str(r.year): 100 * float(r.asia) / float(r.world) for r in t28.itertuples()}
     assert share["2010"] == pytest.approx(69.52, abs=0.01)
     assert all(32 < s < 43 for y, s in share.items() if y != "2010")
-    assert 100 * 10179 / 24642 == pytest.approx(41.31, abs=0.01)
+    fixed = load(T28).set_index("year")  # with C-FDI-01 the 2010 Asia share falls in line with the other years
+    assert 100 * float(fixed.at["2010", "asia"]) / float(fixed.at["2010", "world"]) == pytest.approx(41.31, abs=0.01)
 
 
 def test_table29_shares_against_value_over_total():
@@ -150,7 +157,9 @@ def test_table31_sums_residuals_and_inferred_pairing():
     for y in (2013, 2014):
         allf = t31[(t31["year"] == y) & (t31["firm_size"] == "All firms")]
         assert allf.sort_values("value", ascending=False)["country"].tolist() == order
-    assert 100 * 1922 / 26769 == pytest.approx(7.18, abs=0.01)
+    t30 = load(T30, corrected=False)
+    world_2014 = _v(t30, measure="All firms (C)", year=2014)
+    assert 100 * sums[(2014, "All firms")] / world_2014 == pytest.approx(7.18, abs=0.01)  # five countries' share of OFDI
 
 
 # --- itc-2015 Table 3 ---------------------------------------------------------------------------
@@ -195,39 +204,41 @@ def test_every_fdi_table_has_pins_including_its_odd_cells():
         assert odd in printed, odd
 
 
-def test_fdi_claims_statuses():
-    fixed = claims.audit("fdi").set_index("claim_id")["status"]
-    printed = claims.audit("fdi", corrected=False).set_index("claim_id")["status"]
-    assert fixed["FDI-021"] == "confirmed" and printed["FDI-021"] == "contradicted"  # C-FDI-01
-    assert (fixed.drop("FDI-021") == printed.drop("FDI-021")).all()
-    assert fixed["FDI-024"] == "contradicted"  # manufacturing > 50% in 1994-2006: 30.6% in 2000
-    assert fixed["FDI-005"] == "rounding" and fixed["FDI-012"] == "rounding"
-    assert fixed.value_counts().to_dict() == {"not checkable": 18, "confirmed": 16, "rounding": 2, "contradicted": 1}
+def test_fdi_claims_recompute_the_table_values():
+    """The audit's recomputed values equal the same quantities computed here directly from the tables,
+    corrected and as printed (the statuses are checked against tests/golden/claim_statuses.csv)."""
+    fixed = claims.audit("fdi").set_index("claim_id")["recomputed"]
+    printed = claims.audit("fdi", corrected=False).set_index("claim_id")["recomputed"]
+    t1, t29 = load(T1).set_index(["destination", "period"])["value"].astype(float), load(T29)
+    t28_fixed, t28_printed = (load(T28, corrected=c).set_index("year")["world"].astype(float) for c in (True, False))
+    direct = {
+        "FDI-012": t1[("Chile", "2001-2006")] + t1[("Chile", "2007-2012")],  # Chile, both periods
+        "FDI-024": 100 * _v(t29, year="2000", sector="Manufacturing") / _v(t29, year="2000", sector="Total"),
+    }
+    assert {k: fixed[k] for k in direct} == pytest.approx(direct, abs=1e-6)
+    # OFDI above US$ 20 billion every year since 2007: the lowest printed flow, 2010, moves with C-FDI-01
+    assert fixed["FDI-021"] == min(t28_fixed["2010"], t28_fixed["2014"]) == _v(t29, year="2010", sector="Total")
+    assert printed["FDI-021"] == min(t28_printed["2010"], t28_printed["2014"]) < 20000 < fixed["FDI-021"]
+    # no other claim depends on a corrected cell
+    same = fixed.drop("FDI-021").fillna(-1) == printed.drop("FDI-021").fillna(-1)
+    assert same.all(), list(same[~same].index)
 
 
 # --- the notebook, non-default parameters ----------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def es_run(tmp_path_factory):
-    root = tmp_path_factory.mktemp("fdi-es")
-    params = {"output_dir": str(root), "lang": "es", "focus_country": "MEX", "period": "2001-2006",
-              "lac_year": "2013", "apply_corrections": "false", "countries": "MEX,BRA,PER"}
-    return root, runner.run(["fdi"], params, quiet=True)
-
-
-def test_notebook_runs_with_other_parameters(es_run):
-    root, code = es_run
+def test_notebook_runs_with_other_parameters(other_run):
+    """The session's non-default run (conftest.OTHER_PARAMS): Spanish, as printed, focus Panama,
+    period 2001-2006, lac_year 2013, countries ARG,BRA,CHL,MEX,PAN,PER."""
+    root, code = other_run
     assert code == 0
-    nb = nbformat.read(root / "notebooks" / "02_fdi.ipynb", as_version=4)
-    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert injected and 'focus_country = "MEX"' in injected[0].source and "lac_year = " in injected[0].source
-    shown = json.dumps([c.get("outputs", []) for c in nb.cells], ensure_ascii=False)
-    assert "México no figura en itc-2015 Table 3" in shown  # focus country handled where the data stop
+    shown, _, injected = read_executed(root / "notebooks" / "02_fdi.ipynb")
+    assert 'focus_country = "PAN"' in injected and "lac_year = 2013" in injected
+    assert "Panamá no figura en itc-2015 Table 3" in shown  # focus country handled where the data stop
     assert "2013: Tables 28-30 print no world total" in shown
 
 
-def test_notebook_outputs_follow_the_parameters(es_run):
-    root, _ = es_run
+def test_notebook_outputs_follow_the_parameters(other_run):
+    root, _ = other_run
     manifest = json.loads((root / "manifest.json").read_text())
     ex = {e["id"]: e for e in manifest["exhibits"] if e["chapter"] == "fdi"}
     assert {f"fdi-figure-2.{i}" for i in range(1, 6)} | {f"fdi-table-2.{i}" for i in range(1, 12)} <= set(ex)
@@ -239,8 +250,11 @@ def test_notebook_outputs_follow_the_parameters(es_run):
     row2010 = next(l for l in t23.splitlines() if l.startswith("2010,"))
     assert row2010.startswith("2010,14642,24642,24643,10001,DISCREPANCIA")
     t27 = (root / "tables" / "fdi" / "table-2.7.csv").read_text().splitlines()
-    assert [l.split(",")[0] for l in t27[1:]] == ["México", "Brasil", "Perú", "Cinco países"]
+    assert [l.split(",")[0] for l in t27[1:]] == ["México", "Brasil", "Perú", "Panamá", "Chile", "Cinco países"]
     f24 = (root / "figures" / "fdi" / "figure-2.4.csv").read_text()
-    assert {l.split(",")[1] for l in f24.splitlines()[1:]} == {"BRA", "PER"}
-    audit = (root / "tables" / "fdi" / "table-2.11.csv").read_text()
-    assert "FDI-021" in audit and next(l for l in audit.splitlines() if l.startswith("FDI-021")).endswith("contradicted")
+    assert {l.split(",")[1] for l in f24.splitlines()[1:]} == {"ARG", "BRA", "CHL", "PER"}  # ITC: South America only
+    # the claims audit follows apply_corrections=false: its statuses are those of the tables as printed
+    shown = pd.read_csv(root / "tables" / "fdi" / "table-2.11.csv", dtype=str).set_index(label("claim_id", "es"))[label("status", "es")]
+    as_printed, fixed = (claims.audit("fdi", corrected=c).set_index("claim_id")["status"] for c in (False, True))
+    assert shown.to_dict() == {k: label(f"status_{v.replace(' ', '_')}", "es") for k, v in as_printed.items()}
+    assert (as_printed != fixed).any()  # the parameter changes at least one status

@@ -1,16 +1,17 @@
 """Chapter 4 (SMEs): the two printings of the productivity table and of the exporters series
 reconciled cell by cell, the 27 corrections pinned, every printed total/share/index recomputed,
-the known defects (ITC Table A2, size-class sums, the SME index drift) pinned, the claim statuses
-pinned, and the notebook run with non-default parameters."""
+the known defects (ITC Table A2, size-class sums, the SME index drift) pinned, the claims whose
+value depends on the corrections recomputed, and the notebook run with non-default parameters.
+Claim statuses are pinned by tests/golden/claim_statuses.csv (tests/test_claims.py), not here."""
 import json
 
 import pandas as pd
 import pytest
 from executed import read_executed
 
-from kolac import claims, corrections, runner
+from kolac import checks, claims, corrections
 from kolac.data import load
-from kolac.sources import line as source_line
+from kolac.documents import line as source_line
 
 T10 = "eclac2016_t10_sme_productivity_wages"
 T18 = "eclac2018_t18_sme_productivity_wages"
@@ -38,17 +39,19 @@ MAP = {"Total firms (thousands)": "Total number of exporting firms (thousands)",
 # --- the productivity table, printed twice ---------------------------------------------------------
 
 def test_productivity_printings_differ_exactly_in_three_cells():
-    a = load(T10, corrected=False).set_index(KEY)["value"]
-    b = load(T18, corrected=False).set_index(KEY)["value"]
+    a, b = load(T10, corrected=False), load(T18, corrected=False)
     assert len(a) == len(b) == 18
-    def same(x, y):
-        return (pd.isna(x) and pd.isna(y)) or (not pd.isna(x) and not pd.isna(y) and x == y)
-
-    differ = {k: (a[k], b[k]) for k in a.index if not same(a[k], b[k])}
-    assert set(differ) == {("wages", "European Union", "SMEs"), ("wages", "European Union", "Large firms"),
-                           ("wages", "Korea", "Large firms")}
-    assert pd.isna(differ[("wages", "European Union", "SMEs")][0]) and differ[("wages", "European Union", "SMEs")][1] == 74.0
-    assert differ[("wages", "Korea", "Large firms")] == (100, 0.0)
+    d = checks.compare_printings(a, b, key=KEY, columns=["value", "year"], names=("t10", "t18"))
+    values = d[d["column"] == "value"].set_index(KEY)
+    assert set(values.index) == {("wages", "European Union", "SMEs"), ("wages", "European Union", "Large firms"),
+                                 ("wages", "Korea", "Large firms")}
+    eu_sme = values.loc[("wages", "European Union", "SMEs")]
+    assert pd.isna(eu_sme["t10"]) and eu_sme["t18"] == 74.0
+    assert tuple(values.loc[("wages", "Korea", "Large firms"), ["t10", "t18"]]) == (100, 0.0)
+    # the only other difference: the year of Latin America's wage figure (same value, 34.7)
+    years = d[d["column"] == "year"]
+    assert sorted(years["firm_size"]) == ["Large firms", "SMEs"] and set(years["region"]) == {"Latin America"}
+    assert set(years["t10"].astype(str)) == {"2014"} and set(years["t18"].astype(str)) == {"2013"}
 
 
 def test_korea_wage_base_misprint_is_corrected():
@@ -153,45 +156,51 @@ def test_korea_tables():
 
 # --- claims ------------------------------------------------------------------------------------------
 
-def test_claim_statuses():
+def test_claims_recomputed_from_the_tables():
     audit = claims.audit("smes").set_index("claim_id")
-    assert len(audit) == 63
-    assert audit["status"].value_counts().to_dict() == {"confirmed": 42, "not checkable": 9, "rounding": 7, "contradicted": 5}
-    assert sorted(audit.index[audit["status"] == "contradicted"]) == ["SME-003", "SME-023", "SME-030", "SME-031", "SME-052"]
-    assert audit.loc["SME-003", "recomputed"] == pytest.approx(65.3)
-    assert audit.loc["SME-030", "recomputed"] == 107
-    assert audit.loc["SME-017", "status"] == "confirmed"  # 114.8 thousand only after the decimal corrections
+    assert audit.loc["SME-003", "recomputed"] == pytest.approx(65.3)  # 100 - 34.7: the "34% less" claim
+    assert audit.loc["SME-030", "recomputed"] == 107  # Table 13's own total, against the 111 of the text
+    # SME-017 (114.8 thousand exporting firms) holds only after the decimal corrections of Table 11
     printed = claims.audit("smes", corrected=False).set_index("claim_id")
-    assert printed.loc["SME-017", "status"] == "contradicted" and printed.loc["SME-017", "recomputed"] == 1148
+    assert audit.loc["SME-017", "recomputed"] == pytest.approx(114.8)
+    assert printed.loc["SME-017", "recomputed"] == 1148
+
+
+def test_known_defects_are_built_from_the_register_and_the_sidecars():
+    """The defects the notebook's prose names (lost decimals, Korea's '00.0', the index drift, the
+    size-class sums, ITC Table A2) are all in the known-defects table, none typed in the notebook."""
+    d = checks.known_defects("smes")
+    fixed = d[(d["status"] == "corrected") & (d["kind"] != "sidecar issue")]
+    assert sorted(fixed["id"]) == [f"C-SME-{i:02d}" for i in range(1, 28)]
+    # a sidecar issue that names register entries is shown as corrected, with those entries
+    linked = d[(d["status"] == "corrected") & (d["kind"] == "sidecar issue")]
+    assert all(set(x.split(", ")) <= set(fixed["id"]) for x in linked["corrected"])
+    assert set(fixed["resource"]) == {T11, T18}
+    documented = set(d.loc[d["status"] == "documented", "resource"])
+    assert {T17, T4, A3, A2, T25} <= documented
+    a2 = d.loc[d["resource"] == A2, "explanation"].iloc[0]
+    assert "Table 3" in a2 and "not SME data" in a2
 
 
 # --- the notebook with non-default parameters -------------------------------------------------------
 
-def test_notebook_spanish_korea_as_printed(tmp_path):
-    out = tmp_path / "kor"
-    params = {"output_dir": str(out), "lang": "es", "focus_country": "KOR", "apply_corrections": "False"}
-    assert runner.run(["smes"], params, quiet=True) == 0
-    shown, _, _ = read_executed(out / "notebooks" / "04_smes.ipynb")
-    assert "Perfil de República de Corea" in shown or "Perfil de Corea" in shown
-    assert "no figura en" in shown
-    manifest = json.loads((out / "manifest.json").read_text())
+def test_notebook_with_other_parameters(other_run):
+    """The session's non-default run (conftest.OTHER_PARAMS): Spanish, as printed, countries
+    ARG,BRA,CHL,MEX,PAN,PER, focus Panama, which no SME table prints."""
+    root, code = other_run
+    assert code == 0
+    shown, _, injected = read_executed(root / "notebooks" / "04_smes.ipynb")
+    assert 'focus_country = "PAN"' in injected and "apply_corrections = False" in injected
+    assert "Panamá no figura en ninguno de los cuadros de este capítulo" in shown
+    manifest = json.loads((root / "manifest.json").read_text())
     ids = {e["id"] for e in manifest["exhibits"] if e["chapter"] == "smes"}
-    assert ids == {f"smes-table-4.{k}" for k in range(1, 19)} | {f"smes-figure-4.{k}" for k in range(1, 6)}
-    recon = pd.read_csv(out / "tables" / "smes" / "table-4.2.csv")
+    # no profile table (4.16) for a country the tables do not print
+    assert ids == {f"smes-table-4.{k}" for k in range(1, 19) if k != 16} | {f"smes-figure-4.{k}" for k in range(1, 6)}
+    assert not (root / "tables" / "smes" / "table-4.16.csv").exists()
+    recon = pd.read_csv(root / "tables" / "smes" / "table-4.2.csv")
     assert len(recon) == 27  # as printed: the 26 lost decimal points and the 2012 total
-    prof = pd.read_csv(out / "tables" / "smes" / "table-4.16.csv")
-    assert "eclac2018_t27_korea_sme_exports" in set(prof["table"])
-    f1 = pd.read_csv(out / "figures" / "smes" / "figure-4.1.csv")
-    assert len(f1) == 9
+    fig = pd.read_csv(root / "figures" / "smes" / "figure-4.3.csv")
+    assert sorted(set(fig["iso3"])) == ["ARG", "BRA", "CHL", "PER"]  # the selected countries the table prints
+    firms = pd.read_csv(root / "tables" / "smes" / "table-4.6.csv")
+    assert firms.iloc[:, 0].tolist() == ["Argentina", "Brasil", "Chile", "Perú"]
 
-
-def test_notebook_country_subset_and_absent_focus(tmp_path):
-    out = tmp_path / "sub"
-    assert runner.run(["smes"], {"output_dir": str(out), "focus_country": "SGP", "countries": "CHL,PER"}, quiet=True) == 0
-    shown, _, _ = read_executed(out / "notebooks" / "04_smes.ipynb")
-    assert "Singapore appears in none of this chapter's tables" in shown
-    fig = pd.read_csv(out / "figures" / "smes" / "figure-4.3.csv")
-    assert sorted(set(fig["iso3"])) == ["CHL", "PER"]
-    t6 = pd.read_csv(out / "tables" / "smes" / "table-4.6.csv")
-    assert t6["Country"].tolist() == ["Chile", "Peru"]
-    assert not (out / "tables" / "smes" / "table-4.16.csv").exists()

@@ -8,11 +8,12 @@ import pandas as pd
 import pytest
 from executed import read_executed
 
-from kolac import claims, corrections, runner
+from kolac import checks, claims, corrections
+from kolac.checks import compare_printings
 from kolac.data import load
 from kolac.labels import country_codes
-from kolac.resources import resource
-from kolac.sources import line as source_line
+from kolac.catalog import resource
+from kolac.documents import line as source_line
 
 T12 = "eclac2016_t12_tpa_statistics_2015"
 T20 = "eclac2018_t20_tpa_statistics_2015"
@@ -53,6 +54,26 @@ def test_two_printings_differ_exactly_in_the_known_cells():
     assert found == KNOWN_DIFFERENCES
 
 
+def test_library_comparison_finds_the_same_differences():
+    """kolac.checks.compare_printings (the notebook's reconciliation) on the loaded, typed copies finds
+    exactly the cells the strict comparison of the raw CSV strings finds: its normalisation of numbers
+    and texts hides no difference here and invents none."""
+    d = compare_printings(load(T12, corrected=False), load(T20, corrected=False), key="iso3", columns=COMPARED,
+                          names=("eclac2016", "eclac2018"))
+    assert {(r.iso3, r.column): (str(r.eclac2016), str(r.eclac2018)) for r in d.itertuples()} == KNOWN_DIFFERENCES
+
+
+def test_library_comparison_catches_a_changed_cell():
+    """A transcription change in either copy adds a row to the comparison (so the notebook's
+    assert on the set of differences would stop it); a reconciled cell that becomes equal drops one."""
+    a, b = load(T12, corrected=False), load(T20, corrected=False)
+    a.loc[a["iso3"] == "CHL", "staff"] += 1
+    b.loc[b["iso3"] == "SLV", "offices_abroad_2015"] = 13
+    d = compare_printings(a, b, key="iso3", columns=COMPARED)
+    found = set(zip(d["iso3"], d["column"]))
+    assert found == (set(KNOWN_DIFFERENCES) - {("SLV", "offices_abroad_2015")}) | {("CHL", "staff")}
+
+
 def test_differences_stand_on_their_printed_lines():
     """Each differing value is printed on the row's lines of its own copy."""
     a, b = by_iso(T12), by_iso(T20)
@@ -66,9 +87,11 @@ def test_differences_stand_on_their_printed_lines():
 
 
 def test_no_correction_is_entered_for_the_tpa_tables():
-    """The copies' contradictions are listed, not corrected: no third source settles them."""
+    """The copies' contradictions are listed, not corrected: no third source settles them. The
+    chapter's known-defects frame (what the notebook's section 8 shows) is built from the same files."""
     mine = {T12, T20, A4, T6, T32, T34, REG}
     assert not [c.id for c in corrections.register() if c.resource in mine]
+    assert not (checks.known_defects("tpas")["status"] == "corrected").any()
 
 
 def test_korea_row_of_table_20_is_inferred_from_table_12():
@@ -152,15 +175,23 @@ def test_budget_shares_2007_2009_against_2015():
     assert fell == ["ARG", "BRA", "CHL", "COL", "CRI", "HND", "MEX", "PAN"]
 
 
-def test_claim_statuses():
+def test_claims_recompute_the_table_values():
+    """The audit's recomputed values equal the same quantities computed here directly from the tables
+    (the statuses are checked against tests/golden/claim_statuses.csv)."""
     audit = claims.audit("tpas").set_index("claim_id")
-    assert audit.loc["TPA-003", "recomputed"] == pytest.approx(0.087667, abs=1e-6)
-    expected = {"TPA-001": "confirmed", "TPA-003": "rounding", "TPA-006": "confirmed", "TPA-008": "confirmed",
-                "TPA-009": "confirmed", "TPA-015": "rounding", "TPA-020": "confirmed", "TPA-026": "confirmed",
-                "TPA-028": "contradicted", "TPA-033": "contradicted", "TPA-035": "contradicted",
-                "TPA-040": "contradicted", "TPA-041": "confirmed", "TPA-043": "confirmed", "TPA-005": "not checkable"}
-    assert {k: audit.loc[k, "status"] for k in expected} == expected
-    assert audit.loc["TPA-028", "recomputed"] == 10 and audit.loc["TPA-040", "recomputed"] == pytest.approx(0.008)
+    t12, t20 = load(T12).set_index("iso3"), load(T20).set_index("iso3")
+    t6 = load(T6)
+    direct = {
+        "TPA-003": float(t12.drop(index="KOR")["budget_exports_pct"].mean()),
+        "TPA-015": float(t20.drop(index="KOR")["budget_exports_pct"].mean()),
+        "TPA-028": float(t20.at["CRI", "offices_abroad_2015"]),   # Procomer: 10 printed, 14 claimed
+        "TPA-033": float(t20.at["KOR", "offices_abroad_2015"]),   # KOTRA: 125 printed, 123 claimed
+        "TPA-035": float(t20.at["KOR", "offices_abroad_2015"]),   # ... and 124 claimed
+        "TPA-040": float(t6.loc[t6["line"] < 284, "sme_support_gdp_pct"].min()),
+    }
+    assert {k: audit.loc[k, "recomputed"] for k in direct} == pytest.approx(direct, abs=1e-6)
+    assert (direct["TPA-028"], direct["TPA-033"]) == (10, 125)
+    assert direct["TPA-003"] == pytest.approx(0.087667, abs=1e-6) and direct["TPA-040"] == pytest.approx(0.008)
 
 
 def test_programme_tables_as_printed():
@@ -178,33 +209,27 @@ def test_programme_tables_as_printed():
 
 # --- the notebook with non-default parameters -------------------------------------------------------
 
-def test_notebook_spanish_2018_copy_focus_without_itc(tmp_path):
-    out = tmp_path / "es"
-    params = {"output_dir": str(out), "lang": "es", "focus_country": "NIC", "source_copy": "eclac-2018-korea-lac"}
-    assert runner.run(["tpas"], params, quiet=True) == 0
-    shown, nb, injected = read_executed(out / "notebooks" / "05_tpas.ipynb")
-    assert injected and 'source_copy = "eclac-2018-korea-lac"' in injected
-    assert "Perfil de la agencia de Nicaragua" in shown
-    assert "Nicaragua no figura en el cuadro A4 del ITC" in shown
+def test_notebook_with_other_parameters(other_run):
+    """The session's non-default run (conftest.OTHER_PARAMS): Spanish, the 2018 printing, focus
+    Panama, countries ARG,BRA,CHL,MEX,PAN,PER (KOTRA is always kept as the benchmark)."""
+    root, code = other_run
+    assert code == 0
+    shown, _, injected = read_executed(root / "notebooks" / "05_tpas.ipynb")
+    assert 'source_copy = "eclac-2018-korea-lac"' in injected
+    assert "Perfil de la agencia de Panamá frente a la KOTRA" in shown
     assert "n = 18" in shown  # the 2018 copy prints a single founding year for every agency
-    manifest = json.loads((out / "manifest.json").read_text())
+    manifest = json.loads((root / "manifest.json").read_text())
     ids = {e["id"] for e in manifest["exhibits"] if e["chapter"] == "tpas"}
     assert ids == {f"tpas-table-5.{k}" for k in range(1, 9)} | {f"tpas-figure-5.{k}" for k in range(1, 5)}
-    t1 = pd.read_csv(out / "tables" / "tpas" / "table-5.1.csv")
-    slv = t1[t1["País"] == "El Salvador"].iloc[0]
-    assert slv["Oficinas en el exterior 2015"] == 7  # the 2018 printing
-    assert t1.loc[t1["Agencia"] == "KOTRA", "Ubicación inferida"].iloc[0] == "sí"
-    recon = pd.read_csv(out / "tables" / "tpas" / "table-5.2.csv")
-    assert len(recon) == len(KNOWN_DIFFERENCES)
+    agencies = pd.read_csv(root / "tables" / "tpas" / "table-5.1.csv")
+    assert agencies["País"].tolist() == ["Argentina", "Brasil", "Chile", "México", "Panamá", "Perú", "República de Corea"]
+    t20 = load("eclac2018_t20_tpa_statistics_2015", corrected=False).set_index("iso3")
+    chile = agencies[agencies["País"] == "Chile"].iloc[0]
+    assert chile["Oficinas en el exterior 2015"] == t20.at["CHL", "offices_abroad_2015"]
+    assert agencies.loc[agencies["Agencia"] == "KOTRA", "Ubicación inferida"].iloc[0] == "sí"
+    # the reconciliation shows the selected countries only, and none of the eight differing cells is theirs
+    assert not {iso for iso, _ in KNOWN_DIFFERENCES} & {"ARG", "BRA", "CHL", "MEX", "PAN", "PER"}
+    assert len(pd.read_csv(root / "tables" / "tpas" / "table-5.2.csv")) == 0
+    fig = pd.read_csv(root / "figures" / "tpas" / "figure-5.1.csv")
+    assert sorted(fig["iso3"]) == ["ARG", "BRA", "CHL", "MEX", "PAN", "PER"]
 
-
-def test_notebook_focus_absent_and_country_subset(tmp_path):
-    out = tmp_path / "cub"
-    assert runner.run(["tpas"], {"output_dir": str(out), "focus_country": "CUB", "countries": "CHL,PER"}, quiet=True) == 0
-    shown, _, _ = read_executed(out / "notebooks" / "05_tpas.ipynb")
-    assert "Cuba has no agency in eclac-2016 Table 12" in shown
-    t1 = pd.read_csv(out / "tables" / "tpas" / "table-5.1.csv")
-    assert t1["Country"].tolist() == ["Chile", "Peru", "Republic of Korea"]
-    assert t1.loc[t1["Country"] == "Chile", "Offices abroad 2015"].iloc[0] == 53
-    fig = pd.read_csv(out / "figures" / "tpas" / "figure-5.1.csv")
-    assert sorted(fig["iso3"]) == ["CHL", "PER"]
