@@ -796,76 +796,66 @@ chapter.table(disagree.rename(columns={"source": chapter.label("source"), "secti
 # %%
 fc = chapter.focus_country
 name = chapter.country_name(fc)
-prof = []
-
-
-def add(source, item, value):
-    prof.append({"source": source, "item": item, "value": value})
-
-
-missing = chapter.label("trade_not_in_table_short")
+profile = chapter.profile()
 r4 = t4[t4["iso3"] == fc]
 r1 = t1[t1["iso3"] == fc]
 ranked = listed.sort_values("exports", ascending=False)["iso3"].tolist()
 if r4.empty:
     say("trade_not_in_table", country=name)
-    add("eclac-2018 Table 4", chapter.label("partner") + " 2015", missing)
+    profile.missing("eclac-2018 Table 4", chapter.label("partner") + " 2015")
 else:
     r = r4.iloc[0]
-    add("eclac-2018 Table 4", chapter.label("trade_rank") + " (" + chapter.label("exports") + ", 2015)",
+    profile.add("eclac-2018 Table 4", chapter.label("trade_rank") + " (" + chapter.label("exports") + ", 2015)",
         f"{ranked.index(fc) + 1} / {len(ranked)}")
     for c in ("exports", "imports", "balance"):
-        add("eclac-2018 Table 4", chapter.label(c) + " 2015 (" + chapter.label("us_thousand") + ")", f"{int(r[c]):,}")
+        profile.add("eclac-2018 Table 4", chapter.label(c) + " 2015 (" + chapter.label("us_thousand") + ")", f"{int(r[c]):,}")
     for c in ("exports", "imports"):
-        add("eclac-2018 Table 4", chapter.label("trade_share_of_total") + " — " + chapter.label(c), f"{100 * r[c] / total[c]:.1f}")
+        profile.add("eclac-2018 Table 4", chapter.label("trade_share_of_total") + " — " + chapter.label(c), f"{100 * r[c] / total[c]:.1f}")
 if r1.empty:
-    add("eclac-2018 Table 1", chapter.label("partner") + " 1998", missing)
+    profile.missing("eclac-2018 Table 1", chapter.label("partner") + " 1998")
 else:
     for c in ("exports", "imports", "balance"):
-        add("eclac-2018 Table 1", chapter.label(c) + " 1998 (" + chapter.label("us_thousand") + ")", f"{int(r1.iloc[0][c]):,}")
+        profile.add("eclac-2018 Table 1", chapter.label(c) + " 1998 (" + chapter.label("us_thousand") + ")", f"{int(r1.iloc[0][c]):,}")
     if not r4.empty:
-        add("eclac-2018 Tables 1, 4", chapter.label("exports") + " — " + chapter.label("trade_multiple"),
+        profile.add("eclac-2018 Tables 1, 4", chapter.label("exports") + " — " + chapter.label("trade_multiple"),
             f"{r4.iloc[0]['exports'] / r1.iloc[0]['exports']:.2f}")
 if fc in fta:
-    add("FTA milestones", chapter.label("trade_fta_in_force"), f"{fta[fc]['date']} ({fta[fc]['source']}, L{int(fta[fc]['line'])})")
+    profile.add("FTA milestones", chapter.label("trade_fta_in_force"), f"{fta[fc]['date']} ({fta[fc]['source']}, L{int(fta[fc]['line'])})")
     g = growth[growth["country"] == name] if not growth.empty else growth
     for _, r in g.iterrows():
         if pd.notna(r["cagr_post"]):
-            add("eclac-2018 Table " + ("2" if fc == "CHL" else "3"),
+            profile.add("eclac-2018 Table " + ("2" if fc == "CHL" else "3"),
                 f"{chapter.label('trade_cagr_post')} — {r['flow']}, {r['measure']}", f"{r['cagr_post']:+.1f} ({r['post_period']})")
 else:
-    add("eclac-2018 Tables 2–3", chapter.label("trade_yearly_series"), chapter.label("trade_only_chl_per"))
+    profile.add("eclac-2018 Tables 2–3", chapter.label("trade_yearly_series"), chapter.label("trade_only_chl_per"))
 mine = milestones[milestones["partners_iso3"].fillna("").str.split(";").map(lambda cs: fc in cs)]
-add("FTA milestones", chapter.label("trade_milestones_n"), str(len(mine)) if len(mine) else missing)
+profile.add("FTA milestones", chapter.label("trade_milestones_n"), str(len(mine)) if len(mine) else chapter.label("profile_not_in_table"))
 key_ms = mine[mine["milestone"].isin(["signed", "in_force"]) & mine["date"].notna()]
 key_ms = key_ms.assign(precision=key_ms["date"].str.len()).sort_values(["precision", "line"], ascending=[False, True])
 for _, r in key_ms.drop_duplicates("milestone_id").sort_values("date").iterrows():
-    add("FTA milestones", f"{r['agreement']}: {chapter.label('trade_ms_' + r['milestone'])}",
+    profile.add("FTA milestones", f"{r['agreement']}: {chapter.label('trade_ms_' + r['milestone'])}",
         f"{r['date_printed']} (L{int(r['line'])})")
 c1 = it1t[it1t["iso3"] == fc]
 if c1.empty:
-    add("itc-2015 Tables 1, 2, A6", chapter.label("trade_export_structure"), missing)
+    profile.missing("itc-2015 Tables 1, 2, A6", chapter.label("trade_export_structure"))
 else:
     for y in (2000, 2013):
-        add("itc-2015 Table 1", f"{chapter.label('trade_top5_share_axis')} {y}",
+        profile.add("itc-2015 Table 1", f"{chapter.label('trade_top5_share_axis')} {y}",
             f"{c1[c1['year'] == y]['top5_total'].iloc[0]:.1f}")
         p1 = it1[(it1["iso3"] == fc) & (it1["year"] == y) & (it1["rank"] == 1)].iloc[0]
-        add("itc-2015 Table 1", f"{chapter.label('trade_top_product')} {y}", f"{p1['product']} ({p1['share']:.1f})")
+        profile.add("itc-2015 Table 1", f"{chapter.label('trade_top_product')} {y}", f"{p1['product']} ({p1['share']:.1f})")
         d1r = it2[(it2["iso3"] == fc) & (it2["year"] == y) & (it2["rank"] == 1)].iloc[0]
-        add("itc-2015 Table 2", f"{chapter.label('trade_top_destination')} {y}", f"{d1r['partner']} ({d1r['share']:.1f})")
+        profile.add("itc-2015 Table 2", f"{chapter.label('trade_top_destination')} {y}", f"{d1r['partner']} ({d1r['share']:.1f})")
     kor = it2[(it2["iso3"] == fc) & (it2["partner_iso3"] == "KOR")]
-    add("itc-2015 Table 2", chapter.label("trade_korea_in_top5"),
+    profile.add("itc-2015 Table 2", chapter.label("trade_korea_in_top5"),
         "; ".join(f"{int(r['year'])}: {r['share']:.1f}" for _, r in kor.iterrows()) if len(kor) else chapter.label("trade_no"))
 e1 = a1[a1["iso3"] == fc]
 if e1.empty:
-    add("itc-2015 Table A1", chapter.label("trade_export_employment_share"), missing)
+    profile.missing("itc-2015 Table A1", chapter.label("trade_export_employment_share"))
 else:
-    add("itc-2015 Table A1", chapter.label("trade_export_employment_share"),
+    profile.add("itc-2015 Table A1", chapter.label("trade_export_employment_share"),
         "; ".join(f"{int(r['year'])}: {r['export_employment_share']:.1f}" for _, r in e1.iterrows()))
-profile = pd.DataFrame(prof)
-chapter.table(profile.rename(columns={"source": chapter.label("source"), "item": chapter.label("trade_item"),
-                                      "value": chapter.label("trade_value")}),
-              "1.14", sources=[T1, T4, T2, T3, IT1, IT1_TOTAL, IT2, ITA1, M2018, M2016], country=name)
+chapter.table(profile.frame(), "1.14", sources=[T1, T4, T2, T3, IT1, IT1_TOTAL, IT2, ITA1, M2018, M2016], country=name)
 
 # %% [markdown]
 # ## Figures of the sources that are not reproduced

@@ -450,32 +450,32 @@ chapter.table(chapter.selected(cluster_programs).drop(columns="corrections"), "4
 
 # %%
 focus = chapter.focus_country
-rows = []
+profile = chapter.profile()
 for name, df, what in ((T4, firms_by_size, "size_class"), (A3, exports_by_size, "size_class"),
                        (T5, export_indicators_long, "indicator")):
     for _, r in df[df["iso3"] == focus].iterrows():
-        rows.append({"table": name, "item": r[what], "value": str(r["value"]), "line": r["line"]})
+        profile.add(name, r[what], str(r["value"]), r["line"])
 for _, r in export_indicators[export_indicators["iso3"] == focus].iterrows():
-    rows.append({"table": T5R, "item": "export_markets", "value": r["export_markets"], "line": None})
+    profile.add(T5R, "export_markets", r["export_markets"], None)
 for name, df, col in ((A5, sme_agencies, "agency"), (T21, supplier_programs, "program"), (A7, cluster_programs, "program")):
     for _, r in df[df["iso3"] == focus].iterrows():
-        rows.append({"table": name, "item": col, "value": r[col], "line": r["line"]})
+        profile.add(name, col, r[col], r["line"])
 for name, df in ((T10, chapter.load(T10)), (T18, productivity), (T11, exporters_2016), (BOX1, size_limits)):
     for _, r in df[df["iso3"] == focus].dropna(subset=["value"]).iterrows():
         item = " / ".join(str(r[c]) for c in ("indicator", "series", "attribute", "firm_size", "year")
                           if c in df.columns and not pd.isna(r[c]))
-        rows.append({"table": name, "item": item, "value": str(r["value"]), "line": r["line"]})
+        profile.add(name, item, str(r["value"]), r["line"])
 if focus == "KOR":
     for name, df in ((T25, value_added), (T26, lending_rates), (T27, korea_sme_exports), (T33, export_insurance)):
-        rows.append({"table": name, "item": "Korea only", "value": f"{len(df)} rows (section 5)", "line": None})
-profile = pd.DataFrame(rows, columns=["table", "item", "value", "line"])
+        profile.add(name, "Korea only", f"{len(df)} rows (section 5)", None)
+printed_in = profile.sources()
 country_tables = [T4, A3, T5, A5, T21, A7]
-missing = [n for n in country_tables if n not in set(profile["table"])]
-if profile.empty:
+missing = [n for n in country_tables if n not in printed_in]
+if not profile:
     print(chapter.label("smes_focus_absent", country=chapter.country_name(focus)))
 else:
-    chapter.table(profile, "4.16", sources=sorted(set(profile["table"])), country=chapter.country_name(focus))
-if missing and not profile.empty:
+    chapter.table(profile.frame(), "4.16", sources=sorted(printed_in), country=chapter.country_name(focus))
+if missing and profile:
     print(chapter.label("smes_focus_missing", country=chapter.country_name(focus), tables=", ".join(missing)))
 
 # %% [markdown]

@@ -370,24 +370,25 @@ chapter.table(sizes[["programme", "quantity", "value", "unit", "year"]].rename(c
 
 # %%
 fc, fname = chapter.focus_country, chapter.country_name(chapter.focus_country)
-rows = []
+profile = chapter.profile()
 
 
-def add(topic, resource, found):
-    rows.append({label("cooperation_topic"): label(f"cooperation_topic_{topic}"),
-                 label("cooperation_found"): found or label("cooperation_not_named", country=fname),
-                 label("source"): kolac.data.source_note(resource)})
+def record(topic, resource, found):
+    where = kolac.data.source_note(resource)
+    if found:
+        profile.add(where, label(f"cooperation_topic_{topic}"), found)
+    else:
+        profile.missing(where, label(f"cooperation_topic_{topic}"))
 
 
-add("ksp_sti", KSP_2018, "; ".join(f"{y}: {p}" for y, p in ksp18.loc[ksp18["iso3"] == fc, ["year", "project"]].values))
-add("ksp_trade", KSP_TRADE, "; ".join(f"{y}: {p}" for y, p in ksp_trade.loc[ksp_trade["iso3"] == fc, ["year", "contents"]].values))
-add("deep", DEEP, "; ".join(f"{y}: {p}" for y, p in deep.loc[deep["iso3"] == fc, ["years", "contents"]].values))
+record("ksp_sti", KSP_2018, "; ".join(f"{y}: {p}" for y, p in ksp18.loc[ksp18["iso3"] == fc, ["year", "project"]].values))
+record("ksp_trade", KSP_TRADE, "; ".join(f"{y}: {p}" for y, p in ksp_trade.loc[ksp_trade["iso3"] == fc, ["year", "contents"]].values))
+record("deep", DEEP, "; ".join(f"{y}: {p}" for y, p in deep.loc[deep["iso3"] == fc, ["years", "contents"]].values))
 mine = lac_oda[lac_oda["iso3"] == fc]
-add("oda", ODA_LAC, "" if mine.empty else label("cooperation_oda_found", amount=f"{mine['amount'].iloc[0]:.1f}",
-                                                     share=f"{mine['share'].iloc[0]:.1f}", rank=int(ranked.index[ranked['iso3'] == fc][0]) + 1))
-add("jiri", JIRI, "; ".join(jiri.loc[jiri["iso3"] == fc, "working_group"]))
-profile = pd.DataFrame(rows)
-chapter.table(profile, "6.14", sources=[KSP_2018, KSP_TRADE, DEEP, ODA_LAC, JIRI], country=fname)
+record("oda", ODA_LAC, "" if mine.empty else label("cooperation_oda_found", amount=f"{mine['amount'].iloc[0]:.1f}",
+                                                        share=f"{mine['share'].iloc[0]:.1f}", rank=int(ranked.index[ranked['iso3'] == fc][0]) + 1))
+record("jiri", JIRI, "; ".join(jiri.loc[jiri["iso3"] == fc, "working_group"]))
+chapter.table(profile.frame(), "6.14", sources=[KSP_2018, KSP_TRADE, DEEP, ODA_LAC, JIRI], country=fname)
 
 # %% [markdown]
 # ## 8. Claims audit and known defects

@@ -6,6 +6,7 @@ import time
 
 import nbformat
 import pytest
+from executed import read_executed
 
 from kolac import golden, runner
 from kolac.chapters import REGISTRY
@@ -61,10 +62,8 @@ def test_unchanged_inputs_are_skipped(default_run, capsys):
 def test_non_default_parameters(other_run):
     root, code = other_run
     assert code == 0
-    nb = nbformat.read(root / "notebooks" / "01_trade.ipynb", as_version=4)
-    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert injected and 'focus_country = "PAN"' in injected[0].source and "top_n = 5" in injected[0].source
-    shown = json.dumps([c.get("outputs", []) for c in nb.cells], ensure_ascii=False)
+    shown, _, injected = read_executed(root / "notebooks" / "01_trade.ipynb")
+    assert 'focus_country = "PAN"' in injected and "top_n = 5" in injected
     assert "Perfil de Panamá" in shown and "Exportaciones" in shown
     manifest = json.loads((root / "manifest.json").read_text())
     captions = {e["id"]: e["caption"] for e in manifest["exhibits"]}

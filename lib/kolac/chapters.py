@@ -9,7 +9,7 @@ Adding a chapter: one `Chapter(...)` entry here, its notebook `notebooks/<notebo
 """
 from dataclasses import dataclass
 
-from .params import SHARED, Param, ParameterError, describe, validate_params
+from .params import SHARED, Param, ParameterError, declaration, describe, validate_params
 
 
 @dataclass(frozen=True)
@@ -40,20 +40,7 @@ class Chapter:
 
     def parameter_cell(self) -> str:
         """The source of the notebook's `parameters` cell, generated from the spec."""
-        return "\n".join(_declaration(p) for p in self.spec)
-
-
-def _literal(v) -> str:
-    return f'"{v}"' if isinstance(v, str) else repr(v)
-
-
-def _declaration(p: Param) -> str:
-    allowed = ""
-    if p.choices:
-        allowed = ": " + " | ".join(map(str, p.choices))
-    elif p.bounds:
-        allowed = f" ({p.bounds[0]}..{p.bounds[1]})"
-    return f"{p.name}: {p.type.__name__} = {_literal(p.default)}  # {p.help}{allowed}"
+        return "\n".join(declaration(p) for p in self.spec)
 
 
 def _focus(default: str, what: str) -> Param:

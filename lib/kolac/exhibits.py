@@ -58,6 +58,37 @@ def exhibit_key(chapter: str, kind: str, number: str, part: str) -> str:
     return f"{chapter}_{kind}_{number.replace('.', '_')}_{part}"
 
 
+class FocusProfile:
+    """What the tables print about the `focus_country`, row by row (source, item, value[, line]),
+    and where a table does not name it, one row that says so: the same profile in every chapter."""
+
+    def __init__(self, run: "ChapterRun"):
+        self.run, self.rows = run, []
+
+    def add(self, source: str, item: str, value, line=None):
+        self.rows.append({"source": source, "item": item, "value": value, "line": line})
+
+    def missing(self, source: str, item: str):
+        self.add(source, item, self.run.label("profile_not_in_table"))
+
+    def __len__(self):
+        return len(self.rows)
+
+    def sources(self) -> set:
+        return {r["source"] for r in self.rows}
+
+    def frame(self):
+        import pandas as pd
+
+        df = pd.DataFrame(self.rows, columns=["source", "item", "value", "line"])
+        if df["line"].isna().all():
+            df = df.drop(columns="line")
+        else:
+            df["line"] = df["line"].astype("Int64")
+        names = {"source": "source", "item": "profile_item", "value": "profile_value", "line": "line"}
+        return df.rename(columns={c: self.run.label(names[c]) for c in df.columns})
+
+
 class ChapterRun:
     """A chapter notebook's handle on its parameters, labels, data and exhibits."""
 
@@ -99,6 +130,11 @@ class ChapterRun:
     def load(self, name: str):
         """A table, corrected or as printed per the `apply_corrections` parameter."""
         return load(name, corrected=self.corrected)
+
+    def profile(self) -> FocusProfile:
+        """An empty profile of the focus country, filled with .add / .missing, shown with
+        chapter.table(profile.frame(), ...)."""
+        return FocusProfile(self)
 
     def selected(self, df, col: str = "iso3"):
         """Rows of the countries chosen by the `countries` parameter (all rows when 'all';

@@ -22,13 +22,25 @@ class Param:
     kind: str = ""  # "iso3": one country code; "iso3_list": 'all' or comma-separated codes
 
 
-def describe(p: Param) -> str:
-    allowed = ""
+def allowed(p: Param, sep: str = ", ") -> str:
+    """The allowed values as text ('2013, 2014' or '1..24'), or '' when any value of the type goes."""
     if p.choices:
-        allowed = " allowed: " + ", ".join(map(str, p.choices))
-    if p.bounds:
-        allowed = f" allowed: {p.bounds[0]}..{p.bounds[1]}"
-    return f"{p.name} ({p.type.__name__}, default {p.default!r}){allowed} — {p.help}"
+        return sep.join(map(str, p.choices))
+    return f"{p.bounds[0]}..{p.bounds[1]}" if p.bounds else ""
+
+
+def describe(p: Param) -> str:
+    """One line of `kolac params`."""
+    a = allowed(p)
+    return f"{p.name} ({p.type.__name__}, default {p.default!r}){' allowed: ' + a if a else ''} — {p.help}"
+
+
+def declaration(p: Param) -> str:
+    """One line of a notebook's `parameters` cell: typed, with its default, help and allowed values."""
+    a = allowed(p, " | ")
+    suffix = (f": {a}" if p.choices else f" ({a})") if a else ""
+    default = f'"{p.default}"' if isinstance(p.default, str) else repr(p.default)
+    return f"{p.name}: {p.type.__name__} = {default}  # {p.help}{suffix}"
 
 
 SHARED = (
