@@ -1,7 +1,8 @@
 """Sentences are not facts: our paraphrases (claims, sidecar descriptions, notebooks, README,
 corrections) must not reproduce the documents' prose. A run of 11 words shared with a source
 text fails, except the exact titles of tables and documents (which we may quote) and text cells of
-qualitative tables (which are data, in the CSVs, and not checked here)."""
+qualitative tables (which are data, copied as printed). Columns of the CSVs that hold our words
+(gists, notes, paraphrased focus and outcomes, coding resolutions) are checked."""
 import csv
 import json
 import re
@@ -14,6 +15,7 @@ from kolac.paths import DATA, NOTEBOOKS, ROOT
 from kolac.catalog import catalog
 
 N = 11
+OUR_WORDS = {"gist", "note", "focus", "outcome", "resolution"}
 
 
 def _words(text):
@@ -53,7 +55,15 @@ def _texts():
         for key in ("description", "layout", "inferred", "issues"):
             if m.get(key):
                 yield f"{name}.{key}", m[key] if isinstance(m[key], str) else json.dumps(m[key])
-    for p in sorted(NOTEBOOKS.glob("*.py")) + [ROOT / "README.md", DATA / "corrections.yaml"]:
+    for name, m in catalog().items():  # columns that hold our words: gists, notes, paraphrased focus and outcomes
+        ours = [f["name"] for f in m["schema"]["fields"] if f["name"] in OUR_WORDS]
+        if ours:
+            with open(m["_csv"], newline="", encoding="utf-8") as fh:
+                for i, r in enumerate(csv.DictReader(fh), start=2):
+                    yield f"{name} row {i}", " ".join(r[c] for c in ours)
+    for p in sorted(NOTEBOOKS.glob("*.py")) + [ROOT / "README.md", DATA / "corrections.yaml", DATA / "theme_evidence.yaml",
+                                               DATA / "cooperation" / "proposals_codebook.yaml",
+                                               DATA / "cooperation" / "proposals_coding_rules.md"]:
         yield p.name, p.read_text(encoding="utf-8")
     for p in sorted((ROOT / "lib" / "kolac" / "labels").glob("*.yaml")):
         yield p.name, json.dumps(yaml.safe_load(p.read_text(encoding="utf-8")), ensure_ascii=False)

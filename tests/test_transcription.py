@@ -11,9 +11,10 @@ PIN_FILES = sorted((ROOT / "tests" / "pins").glob("*.yaml"))
 CHECKED = sorted(n for n, m in catalog().items() if "skip" not in m.get("body_check", {"skip": "none declared"}))
 
 
-def test_every_resource_has_pins():
+def test_every_transcribed_resource_has_pins():
+    # derived resources (our coding of the proposals) print nothing to pin; tests/test_coding.py checks them
     pinned = {pins(p)[0] for p in PIN_FILES}
-    assert pinned == set(catalog())
+    assert pinned == {n for n, m in catalog().items() if m["source"] != "derived"}
 
 
 @pytest.mark.parametrize("path", PIN_FILES, ids=lambda p: p.stem)

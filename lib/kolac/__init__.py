@@ -23,6 +23,6 @@ def __getattr__(name):  # lazy submodules: kolac.data, kolac.claims, ...
     import importlib
 
     if name in {"data", "printed", "claims", "corrections", "exhibits", "params", "chapters", "labels", "expr",
-                "documents", "catalog", "checks"}:
+                "documents", "catalog", "checks", "paths"}:
         return importlib.import_module(f".{name}", __name__)
     raise AttributeError(name)

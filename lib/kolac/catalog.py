@@ -17,6 +17,10 @@ from .documents import citation, registry
 REQUIRED_KEYS = ("name", "title", "source", "table", "chapter", "lines", "period", "units", "scale",
                  "currency", "description", "used_by", "schema")
 CHAPTER_DIRS = tuple(c.data_dir for c in REGISTRY.values())
+# `source: derived` marks what the compendium made from other resources (e.g. the coding of the
+# proposals), as opposed to a transcription: it names its inputs in `derived_from` and has no
+# printed lines to pin.
+DERIVED = "derived"
 
 
 class MetadataError(ValueError):
@@ -41,8 +45,12 @@ def _read_sidecar(path: str, mtime: float) -> dict:
     stem = Path(path).name[: -len(".meta.yaml")]
     if meta["name"] != stem:
         raise MetadataError(f"{rel(path)}: name {meta['name']!r} differs from the file stem {stem!r}")
-    if meta["source"] not in registry():
-        raise MetadataError(f"{rel(path)}: unknown source key {meta['source']!r}; known: {sorted(registry())}")
+    if meta["source"] == DERIVED:
+        if not meta.get("derived_from"):
+            raise MetadataError(f"{rel(path)}: a derived resource lists the resources it is made from in `derived_from`")
+    elif meta["source"] not in registry():
+        raise MetadataError(f"{rel(path)}: unknown source key {meta['source']!r}; known: {sorted(registry())} "
+                            f"(or {DERIVED!r} for a resource made by the compendium from other resources)")
     meta["_csv"] = Path(path).with_name(stem + ".csv")
     meta["_sidecar"] = Path(path)
     return meta
@@ -99,7 +107,7 @@ def datapackage() -> dict:
             "title": meta["title"],
             "description": " ".join(str(meta["description"]).split()),
             "hash": f"sha256:{meta.get('sha256')}",
-            "sources": [{"title": citation(meta["source"]), "path": registry()[meta["source"]]["file"]}],
+            "sources": _sources(meta),
             "licenses": [{"name": "CC-BY-4.0", "title": "see data/LICENSE.md (transcription); source rights stay with the publishers"}],
             "schema": meta["schema"],
         }
@@ -117,6 +125,21 @@ def datapackage() -> dict:
         "sources": [{"title": citation(k), "path": v["file"]} for k, v in registry().items()],
         "resources": resources,
     }
+
+
+def _sources(meta: dict) -> list:
+    if meta["source"] != DERIVED:
+        return [{"title": citation(meta["source"]), "path": registry()[meta["source"]]["file"]}]
+    keys = sorted({resource(n)["source"] for n in meta["derived_from"]} - {DERIVED})
+    return [{"title": f"kolac, derived from {', '.join(meta['derived_from'])}"}] + \
+        [{"title": citation(k), "path": registry()[k]["file"]} for k in keys]
+
+
+def provenance(meta: dict) -> str:
+    """The citation of a resource's source; for a derived one, what it is derived from."""
+    if meta["source"] == DERIVED:
+        return f"kolac ({meta['table']}), derived from {', '.join(meta['derived_from'])}"
+    return citation(meta["source"])
 
 
 def _claims_resource() -> dict:

@@ -108,3 +108,17 @@ def known_defects(chapter: str):
                          "evidence": "", "explanation": text})
     return pd.DataFrame(rows, columns=["id", "source", "table", "resource", "cell", "printed", "corrected", "status",
                                        "kind", "evidence", "explanation"])
+
+
+def cohen_kappa(a, b) -> float:
+    """Cohen's kappa of two codings of the same items (sequences of codes, same order):
+    (observed agreement - chance agreement) / (1 - chance agreement), chance from each coder's
+    own code frequencies. 1.0 when both coders used one and the same code throughout."""
+    a, b = list(a), list(b)
+    if len(a) != len(b) or not a:
+        raise ValueError(f"cohen_kappa: two codings of the same non-empty items needed, got {len(a)} and {len(b)}")
+    n = len(a)
+    observed = sum(x == y for x, y in zip(a, b)) / n
+    codes = set(a) | set(b)
+    chance = sum((a.count(c) / n) * (b.count(c) / n) for c in codes)
+    return 1.0 if chance == 1 else (observed - chance) / (1 - chance)

@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 
 from . import checks, claims
-from .catalog import catalog, resource
+from .catalog import DERIVED, catalog, resource
 from .chapters import get
 from .data import load
 from .labels import country, label
@@ -149,7 +149,10 @@ class ChapterRun:
         parts = []
         for name in sources:
             m = resource(name)
-            parts.append(f"{m['source']}, {m['table']} (lines {m['lines'][0]}–{m['lines'][1]})")
+            if m["source"] == DERIVED:
+                parts.append(f"kolac, {m['table']} ({', '.join(m['derived_from'])})")
+            else:
+                parts.append(f"{m['source']}, {m['table']} (lines {m['lines'][0]}–{m['lines'][1]})")
         return f"{self.label('source')}: " + "; ".join(parts)
 
     def _record(self, kind, number, caption, files, sources, alt=None):

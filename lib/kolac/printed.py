@@ -7,8 +7,7 @@ import re
 
 import pandas as pd
 
-from .catalog import resource, sha256_file
-from .documents import citation
+from .catalog import provenance, resource, sha256_file
 from .paths import rel
 
 
@@ -110,7 +109,7 @@ def load(name: str) -> pd.DataFrame:
         "currency": meta["currency"],
         "period": meta["period"],
         "lines": meta["lines"],
-        "citation": citation(meta["source"]),
+        "citation": provenance(meta),
         "inferred": meta.get("inferred"),
         "corrections": [],
     })
