@@ -22,7 +22,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 OTHER_PARAMS = {
     "lang": "es", "apply_corrections": False, "countries": "ARG,BRA,CHL,MEX,PAN,PER", "focus_country": "PAN",
     "top_n": 5, "year_from": 2005, "year_to": 2014, "period": "2001-2006", "lac_year": 2013,
-    "source_copy": "eclac-2018-korea-lac",
+    "source_copy": "eclac-2018-korea-lac", "theme": "trade_promotion", "source": "eclac-2018-korea-lac", "addressee": "korea", "year": 2010,
 }
 
 

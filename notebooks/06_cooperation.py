@@ -46,8 +46,11 @@ countries: str = "all"  # ISO3 codes to show, comma-separated (e.g. 'CHL,PER'), 
 fig_format: str = "png"  # figure file format: png | svg
 output_dir: str = "outputs"  # where exhibits are written, relative to the repository root
 apply_corrections: bool = True  # use corrected values from data/corrections.yaml (False: as printed)
-focus_country: str = "PER"  # country whose knowledge-sharing and DEEP projects, ODA received and JIRI role are profiled (ISO3)
+focus_country: str = "PER"  # country whose knowledge-sharing and DEEP projects, ODA received, JIRI role and the proposals naming it are profiled (ISO3)
 year: int = 2013  # year of eclac-2018 Table 35 (Korea's ODA) used for the headline comparison with the bilateral split: 2001 | 2004 | 2007 | 2010 | 2013
+theme: str = "all"  # theme of the proposals shown in the lists (codebook code), or all: all | sti_innovation | skills_education | entrepreneurship | ict_digital | sme_finance | trade_promotion | sme_internationalization | industrial_development | trade_facilitation | trade_investment_agreements | knowledge_data | cooperation_framework | other
+source: str = "all"  # document whose proposals are shown in the lists, or all: all | eclac-2006-fealac-ict-smes | eclac-2016-korea-celac | sela-2016-work-programme-2017 | eclac-2018-korea-lac
+addressee: str = "all"  # addressee of the proposals shown in the lists (codebook code), or all: all | korea | lac | both | regional_bodies | private_sector | unspecified
 
 # %%
 import re
@@ -55,8 +58,11 @@ import re
 import matplotlib.pyplot as plt
 import pandas as pd
 
+import yaml
+
 import kolac
-from kolac.checks import compare_printings, normalize_text, rounding_verdict
+from kolac.chapters import ADDRESSEES, PROPOSAL_SOURCES, THEMES
+from kolac.checks import cohen_kappa, compare_printings, normalize_text, rounding_verdict
 
 chapter = kolac.setup("cooperation", globals())
 label = chapter.label
@@ -391,21 +397,346 @@ record("jiri", JIRI, "; ".join(jiri.loc[jiri["iso3"] == fc, "working_group"]))
 chapter.table(profile.frame(), "6.14", sources=[KSP_2018, KSP_TRADE, DEEP, ODA_LAC, JIRI], country=fname)
 
 # %% [markdown]
-# ## 8. Claims audit and known defects
+# # Part II — What the five documents propose
 #
-# The narrative numbers on ODA, KSP and DEEP in both documents, recomputed from the tables where
-# a table can decide them (`data/claims.csv`; statuses are computed, never typed). Among them: the
-# 2016 document's "US$ 1.31 billion of Korean ODA in 2013" is the **bilateral** total of Table 36,
-# not the total of Table 35 (US$ 1 755 million); the KSP start year and the project years the
-# prose gives are set against the tables. Then every printed defect of this chapter's tables: the
-# corrections register (none yet for this chapter) and the defects the sidecars document.
+# Between 2006 and 2018 the five documents propose what Korea and Latin America and the Caribbean
+# should do together: FEALAC's 2006 study (`eclac-2006-fealac-ict-smes`), ECLAC's 2016 report and
+# the seminar behind it (`eclac-2016-korea-celac`, Section IV.B and Annex 1), SELA's 2017 work
+# programme (`sela-2016-work-programme-2017`, activity III.1.3), and ECLAC's 2018 book
+# (`eclac-2018-korea-lac`, Chapters II–V). Every proposal, recommendation or suggestion is a row
+# of `data/cooperation/proposals_<source>.csv`, with its lines, proposer, the Korean models and
+# partner organisations it names, and a gist in our own words.
+#
+# ## 8. Coding the proposals: a measurement, done twice
+#
+# Theme, instrument and addressee come from the codebook `data/cooperation/proposals_codebook.yaml`
+# (codes with definitions and written rules). Two coders coded every item independently; the table
+# gives their agreement per field (Cohen's κ: 1 is perfect agreement, 0 is what chance alone would
+# give). Every disagreement was resolved by rereading the item against the rules; the resolved
+# codes are used from here on, and each resolution is listed with its reason.
 
 # %%
-audit = chapter.claims_audit("6.15")
+REGISTERS = ("proposals_eclac2006", "proposals_eclac2016", "proposals_sela2016", "proposals_eclac2018")
+CODING = "proposals_coding"
+SELA_ACTIVITIES, SELA_STEPS, SELA_PARTNERS = "sela2016_activities", "sela2016_schedule_steps", "sela2016_activity_partners"
+TF_SEQUENCING, ICT_BARRIERS = "eclac2006_t01_tf_sequencing", "eclac2006_narrative_ict_barriers"
+PARTICIPANTS, AGENDA = "eclac2016_annex3_participants", "eclac2016_annex2_agenda"
+FEALAC_EVENTS = "eclac2006_narrative_events"
+DOC_YEAR = {"eclac-2006-fealac-ict-smes": 2006, "eclac-2016-korea-celac": 2016, "sela-2016-work-programme-2017": 2017,
+            "eclac-2018-korea-lac": 2018}
+DOC_SHORT = {key: label(f"cooperation_doc_{key.replace('-', '_')}") for key in DOC_YEAR}
+assert tuple(DOC_YEAR) == PROPOSAL_SOURCES
+
+register = pd.concat([chapter.load(n) for n in REGISTERS], ignore_index=True)
+coding = chapter.load(CODING)
+assert register["proposal_id"].is_unique and set(coding["proposal_id"]) == set(register["proposal_id"])
+proposals = register.merge(coding[["proposal_id", "theme", "instrument", "addressee"]], on="proposal_id", validate="1:1")
+proposals["document"] = proposals["source"].map(DOC_SHORT)
+proposals["family"] = proposals["theme"] + ":" + proposals["instrument"]  # the codebook's written rule
+
+agreement = []
+for field in ("theme", "instrument", "addressee"):
+    a, b = coding[f"{field}_a"].tolist(), coding[f"{field}_b"].tolist()
+    agreement.append({label("cooperation_field_coded"): label(f"cooperation_coded_{field}"),
+                      label("cooperation_items"): len(a),
+                      label("cooperation_agreed"): sum(x == y for x, y in zip(a, b)),
+                      label("cooperation_observed_agreement"): round(100 * sum(x == y for x, y in zip(a, b)) / len(a), 1),
+                      "κ": round(cohen_kappa(a, b), 3)})
+agreement = pd.DataFrame(agreement)
+chapter.table(agreement, "6.15", sources=[CODING], n=len(coding))
+
+# %%
+disagreements = []
+for field in ("theme", "instrument", "addressee"):
+    d = coding[coding[f"{field}_a"] != coding[f"{field}_b"]]
+    for r in d.itertuples():
+        code = lambda c: label(f"cooperation_{field}_{c}")  # noqa: E731  (the code's label in the run's language)
+        disagreements.append({"proposal_id": r.proposal_id, "field": label(f"cooperation_coded_{field}"),
+                              "coder_a": code(getattr(r, f"{field}_a")), "coder_b": code(getattr(r, f"{field}_b")),
+                              "resolved": code(getattr(r, field)), "reason": r.resolution})
+disagreements = pd.DataFrame(disagreements, columns=["proposal_id", "field", "coder_a", "coder_b", "resolved", "reason"])
+assert disagreements["reason"].notna().all() and (disagreements["reason"].str.len() > 0).all(), "a disagreement without its reason"
+chapter.table(disagreements.rename(columns={
+    "proposal_id": label("cooperation_proposal"), "field": label("cooperation_field_coded"), "coder_a": label("cooperation_coder_a"),
+    "coder_b": label("cooperation_coder_b"), "resolved": label("cooperation_resolved"), "reason": label("cooperation_reason")}),
+    "6.16", sources=[CODING], n=len(disagreements))
+
+# %% [markdown]
+# ## 9. Who proposes what: proposals by document, theme and addressee
+#
+# Counts of the coded items, all documents together (the lists further down follow the `theme`,
+# `source` and `addressee` parameters). A proposal with sub-items counts once per item, parents
+# included, as the documents print them.
+
+# %%
+by_theme = pd.crosstab(proposals["theme"], proposals["source"]).reindex(index=list(THEMES), columns=list(DOC_YEAR), fill_value=0)
+by_theme = by_theme[by_theme.sum(axis=1) > 0]
+theme_view = by_theme.rename(index=lambda t: label(f"cooperation_theme_{t}"), columns=DOC_SHORT)
+theme_view[label("cooperation_total")] = theme_view.sum(axis=1)
+chapter.table(theme_view.reset_index(names=label("cooperation_coded_theme")), "6.17", sources=list(REGISTERS) + [CODING])
+
+fig, ax = plt.subplots(figsize=(8, 5.2))
+share = 100 * by_theme / by_theme.sum()
+im = ax.imshow(share.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
+ax.set_xticks(range(len(share.columns)), [DOC_SHORT[c] for c in share.columns])
+ax.set_yticks(range(len(share.index)), [label(f"cooperation_theme_{t}") for t in share.index])
+for i in range(share.shape[0]):
+    for j in range(share.shape[1]):
+        n = by_theme.iat[i, j]
+        if n:
+            ax.text(j, i, f"{n}", ha="center", va="center", fontsize=9, color="white" if share.iat[i, j] > 20 else "black")
+ax.grid(False)
+fig.colorbar(im, ax=ax, label=label("cooperation_share_of_document"))
+ax.set_title(label("cooperation_figure_6_5_title"), loc="left")
+chapter.figure(fig, "6.5", data=by_theme.reset_index().melt(id_vars="theme", var_name="source", value_name="proposals"),
+               sources=list(REGISTERS) + [CODING])
+
+by_addressee = pd.crosstab(proposals["addressee"], proposals["source"]).reindex(index=list(ADDRESSEES), columns=list(DOC_YEAR), fill_value=0)
+addressee_view = by_addressee.rename(index=lambda a: label(f"cooperation_addressee_{a}"), columns=DOC_SHORT)
+addressee_view[label("cooperation_total")] = addressee_view.sum(axis=1)
+chapter.table(addressee_view.reset_index(names=label("cooperation_coded_addressee")), "6.18", sources=list(REGISTERS) + [CODING])
+
+# %% [markdown]
+# ## 10. Which ideas persist: proposal families across 2006–2018
+#
+# A family is every proposal with the same resolved theme and instrument (the codebook's rule). A
+# family recurs when two or more documents propose it. The chart shows the families that three or
+# more of the four documents propose — the ideas that persist from 2006 to 2018; the table lists
+# every recurring family with the number of proposals per document.
+
+# %%
+families = pd.crosstab(proposals["family"], proposals["source"]).reindex(columns=list(DOC_YEAR), fill_value=0)
+families["documents"] = (families[list(DOC_YEAR)] > 0).sum(axis=1)
+families["first"] = [min(DOC_YEAR[s] for s in DOC_YEAR if row[s] > 0) for _, row in families.iterrows()]
+recurring = families[families["documents"] >= 2].sort_values(["documents", "first"], ascending=[False, True])
+once = families[families["documents"] == 1]
+
+
+def family_name(f):
+    theme, instrument = f.split(":")
+    return f"{label(f'cooperation_theme_{theme}')} — {label(f'cooperation_instrument_{instrument}')}"
+
+
+persistent = recurring[recurring["documents"] >= 3]
+docs = list(DOC_YEAR)
+fig, ax = plt.subplots(figsize=(8, 0.4 * len(persistent) + 1.6))
+for i, (f, row) in enumerate(persistent.iterrows()):
+    for j, doc in enumerate(docs):
+        if row[doc]:
+            ax.scatter(j, i, s=30 + 20 * row[doc], color="C0", alpha=0.8)
+            ax.text(j + 0.12, i, str(row[doc]), va="center", fontsize=8)
+ax.set_yticks(range(len(persistent)), [family_name(f) for f in persistent.index], fontsize=8)
+ax.invert_yaxis()
+ax.set_xticks(range(len(docs)), [DOC_SHORT[d] for d in docs], fontsize=9)
+ax.set_xlim(-0.5, len(docs) - 0.3)
+ax.set_title(label("cooperation_figure_6_6_title"), loc="left")
+chapter.figure(fig, "6.6", data=persistent.reset_index(), sources=list(REGISTERS) + [CODING], n=len(persistent))
+
+family_view = recurring.copy()
+family_view.insert(0, "family", [family_name(f) for f in family_view.index])
+chapter.table(family_view.rename(columns={**DOC_SHORT, "family": label("cooperation_family"), "documents": label("cooperation_documents"),
+                                           "first": label("cooperation_first_year")}),
+              "6.19", sources=list(REGISTERS) + [CODING], n=len(recurring), once=len(once))
+
+# %% [markdown]
+# ## 11. The Korean models and the partner organisations the proposals cite
+
+# %%
+def names(column):
+    """One row per (name, document) of a ';'-separated column of the registers."""
+    listed = proposals[["source", column]].dropna()
+    out = [{"name": n.strip(), "source": src} for src, cell in listed.itertuples(index=False) for n in cell.split(";") if n.strip()]
+    return pd.DataFrame(out, columns=["name", "source"])
+
+
+cited = pd.concat([names("korean_model").assign(kind=label("cooperation_korean_model")),
+                   names("partner_orgs").assign(kind=label("cooperation_partner_org"))])
+cited_view = (pd.crosstab([cited["kind"], cited["name"]], cited["source"]).reindex(columns=list(DOC_YEAR), fill_value=0)
+              .rename(columns=DOC_SHORT))
+cited_view[label("cooperation_total")] = cited_view.sum(axis=1)
+cited_view = cited_view[cited_view[label("cooperation_total")] >= 2].sort_values(label("cooperation_total"), ascending=False)
+chapter.table(cited_view.reset_index().rename(columns={"kind": label("cooperation_kind"), "name": label("cooperation_name")}),
+              "6.20", sources=list(REGISTERS))
+
+# %% [markdown]
+# ## 12. Proposals and the evidence: what the compendium's numbers say about each gap
+#
+# For each theme, the exhibits of chapters 1–6 that measure the gap the proposals address, with the
+# number computed here from the data (`data/theme_evidence.yaml`: our links, each with its
+# expression). A theme no transcribed table measures says so.
+
+# %%
+with open(kolac.paths.DATA / "theme_evidence.yaml", encoding="utf-8") as fh:
+    evidence = yaml.safe_load(fh)
+tables = kolac.expr.Tables(chapter.load)
+n_by_theme = proposals["theme"].value_counts()
+rows = []
+for link in evidence["links"]:
+    value = kolac.expr.evaluate(link["expr"], tables)
+    rows.append({"theme": label(f"cooperation_theme_{link['theme']}"), "proposals": int(n_by_theme.get(link["theme"], 0)),
+                 "exhibit": link["exhibit"], "measure": link["measure"][chapter.lang],
+                 "value": f"{value:,.{link['decimals']}f}", "unit": link["unit"]})
+for theme, why in evidence["unmeasured"].items():
+    rows.append({"theme": label(f"cooperation_theme_{theme}"), "proposals": int(n_by_theme.get(theme, 0)), "exhibit": "",
+                 "measure": why[chapter.lang], "value": "", "unit": ""})
+evidence_view = pd.DataFrame(rows)
+chapter.table(evidence_view.rename(columns={
+    "theme": label("cooperation_coded_theme"), "proposals": label("cooperation_proposals"), "exhibit": label("cooperation_exhibit"),
+    "measure": label("cooperation_measure"), "value": label("cooperation_value"), "unit": label("cooperation_unit")}),
+    "6.21", sources=sorted({n for l in evidence["links"] for n in re.findall(r"'([a-z0-9_]+)'", l["expr"]) if n in kolac.catalog.catalog()}))
+
+# %% [markdown]
+# ## 13. SELA's 2017 work programme
+#
+# The 35 activities of the programme by area and programme, and when their 91 steps are scheduled
+# (months of 2017; steps that run all year or recur are drawn across the year, a step scheduled in
+# December 2016 starts at the left edge). The Foreword's counts of activities are checked in the
+# claims audit (section 17).
+
+# %%
+activities, steps = chapter.load(SELA_ACTIVITIES), chapter.load(SELA_STEPS)
+assert len(activities) == 35 and len(steps) == 91 and set(steps["code"]) == set(activities["code"])
+PROGRAMME_KEY = {"I.1": "integration", "I.2": "integration", "I.3": "trade_facilitation", "I.4": "trade_facilitation",
+                 "I.5": "ict", "I.6": "ict", "II.1": "cooperation", "II.2": "smes", "III.1": "extra_regional"}
+project = activities["code"].str.rsplit(".", n=1).str[0]
+assert activities.groupby(project.map(PROGRAMME_KEY))["programme"].nunique().eq(1).all(), "a programme key covers two printed programmes"
+programme_of = dict(zip(activities["code"], project.map(PROGRAMME_KEY)))
+programmes = list(dict.fromkeys(programme_of.values()))
+gantt = steps.assign(programme=steps["code"].map(programme_of))
+gantt["start"] = gantt["start_month"].where(~gantt["schedule_printed"].str.contains("2016", na=False), 1)
+gantt["end"] = gantt["end_month"].fillna(gantt["start"])
+gantt.loc[gantt["recurring"].astype(bool) & gantt["start"].isna(), ["start", "end"]] = [1, 12]
+gantt["end"] = gantt[["start", "end"]].max(axis=1)
+drawn = gantt.dropna(subset=["start"])
+fig, ax = plt.subplots(figsize=(8, 8))
+order = list(activities["code"])
+for r in drawn.itertuples():
+    y = order.index(r.code)
+    ax.barh(y, r.end - r.start + 1, left=r.start - 0.5, height=0.6, color=f"C{programmes.index(r.programme)}", alpha=0.75)
+ax.set_yticks(range(len(order)), order, fontsize=7)
+ax.invert_yaxis()
+ax.set_xticks(range(1, 13), [label(f"cooperation_month_{m}") for m in range(1, 13)], fontsize=8)
+ax.set_xlim(0.5, 12.5)
+handles = [plt.Rectangle((0, 0), 1, 1, color=f"C{i}", alpha=0.75) for i in range(len(programmes))]
+ax.legend(handles, [label(f"cooperation_sela_{p}") for p in programmes], loc="upper center", bbox_to_anchor=(0.5, -0.05), ncol=3,
+          fontsize=8, frameon=False)
+ax.set_title(label("cooperation_figure_6_7_title"), loc="left")
+chapter.figure(fig, "6.7", data=drawn[["code", "step_no", "schedule_printed", "start", "end", "recurring", "programme"]],
+               sources=[SELA_ACTIVITIES, SELA_STEPS], undrawn=len(gantt) - len(drawn))
+
+sela_view = pd.crosstab(activities["code"].map(programme_of).rename(label("cooperation_programme")), activities["activity_type"])
+sela_view = sela_view.reindex(programmes).rename(index=lambda p: label(f"cooperation_sela_{p}"),
+                                                  columns=lambda t: label(f"cooperation_activity_{t}"))
+sela_view[label("cooperation_total")] = sela_view.sum(axis=1)
+chapter.table(sela_view.reset_index(), "6.22", sources=[SELA_ACTIVITIES])
+partners = chapter.load(SELA_PARTNERS)
+partner_view = partners.groupby("organisation").agg(activities=("code", lambda c: ", ".join(sorted(set(c)))),
+                                                    roles=("role", lambda r: ", ".join(sorted(set(r))))).reset_index()
+partner_view = partner_view[partner_view["activities"].str.contains(",") | partner_view["roles"].str.contains("financier|co_organiser")]
+chapter.table(partner_view.rename(columns={"organisation": label("cooperation_name"), "activities": label("cooperation_activities"),
+                                           "roles": label("cooperation_roles")}), "6.23", sources=[SELA_PARTNERS])
+
+# %% [markdown]
+# ## 14. FEALAC 2006: the sequencing of trade-facilitation measures and the barriers to ICT use
+#
+# The sequencing table prints stage codes A, B, C without defining them; some are Greek or Cyrillic
+# capitals that look like Latin ones (kept as printed in the data, read as A/B/C here). Two printed
+# lines hold two measures each; they are split in order and flagged. The list of barriers announces
+# 13 problems but repeats the first one as the thirteenth (claim in section 17). Then the FEALAC
+# meetings and events the study reports.
+
+# %%
+tf = chapter.load(TF_SEQUENCING)
+assert len(tf) == 12 and tf["inferred"].sum() == 4
+chapter.table(tf.sort_values("measure_no")[["measure_no", "measure", "sequencing", "inferred"]].rename(columns={
+    "measure_no": "TF", "measure": label("cooperation_measure"), "sequencing": label("cooperation_sequencing"),
+    "inferred": label("cooperation_inferred")}), "6.24", sources=[TF_SEQUENCING])
+barriers = chapter.load(ICT_BARRIERS)
+chapter.table(barriers[["barrier_no", "sub_no", "barrier", "duplicate_of"]].rename(columns={
+    "barrier_no": "#", "sub_no": "", "barrier": label("cooperation_barrier"), "duplicate_of": label("cooperation_duplicate_of")}),
+    "6.25", sources=[ICT_BARRIERS])
+
+# %%
+events = chapter.load(FEALAC_EVENTS)
+chapter.table(events[["event", "date_printed", "place", "attendance", "line"]].rename(columns={
+    "event": label("cooperation_event"), "date_printed": label("cooperation_date"), "place": label("cooperation_place"),
+    "attendance": label("cooperation_attendance"), "line": label("line")}), "6.26", sources=[FEALAC_EVENTS])
+
+# %% [markdown]
+# ## 15. The 2016 seminar: who suggested what
+#
+# The suggestions of the academic seminar of April 2016 (Annex 1 of the 2016 document), by session
+# and by the speaker's country and institution as printed there or in the list of participants;
+# then the seminar's agenda (Annex 2).
+
+# %%
+seminar = proposals[proposals["block"].str.startswith("Annex 1", na=False)].copy()
+seminar["session"] = seminar["block"].str.replace("Annex 1 ", "", regex=False)
+seminar_view = (seminar.assign(country=seminar["proposer_country"].fillna("—"))
+                .groupby(["session", "proposer", "country", "proposer_institution"], dropna=False)
+                .agg(suggestions=("proposal_id", "size"), themes=("theme", lambda t: ", ".join(label(f"cooperation_theme_{x}") for x in dict.fromkeys(t))))
+                .reset_index())
+chapter.table(seminar_view.rename(columns={
+    "session": label("cooperation_session"), "proposer": label("cooperation_speaker"), "country": label("country"),
+    "proposer_institution": label("cooperation_institution"), "suggestions": label("cooperation_proposals"),
+    "themes": label("cooperation_coded_theme")}), "6.27", sources=["proposals_eclac2016", PARTICIPANTS, CODING])
+
+# %%
+agenda = chapter.load(AGENDA)
+chapter.table(agenda[["session", "time_printed", "title", "speakers"]].fillna({"session": ""}).rename(columns={
+    "session": label("cooperation_session"), "time_printed": label("cooperation_time"), "title": label("cooperation_slot"),
+    "speakers": label("cooperation_speaker")}), "6.28", sources=[AGENDA])
+
+# %% [markdown]
+# ## 16. The proposals, selected by the parameters, and those that name the focus country
+#
+# The list follows `theme`, `source` and `addressee` (all by default); then the proposals that name
+# `focus_country`, next to part I's record of what Korea already does there (Table 6.14).
+
+# %%
+chosen = proposals
+if chapter.theme != "all":
+    chosen = chosen[chosen["theme"] == chapter.theme]
+if chapter.source != "all":
+    chosen = chosen[chosen["source"] == chapter.source]
+if chapter.addressee != "all":
+    chosen = chosen[chosen["addressee"] == chapter.addressee]
+columns = {"proposal_id": label("cooperation_proposal"), "document": label("cooperation_document"), "line": label("line"),
+           "proposer": label("cooperation_speaker"), "gist": label("cooperation_gist"), "theme": label("cooperation_coded_theme"),
+           "instrument": label("cooperation_coded_instrument"), "addressee": label("cooperation_coded_addressee")}
+
+
+def coded(df):
+    out = df[list(columns)].copy()
+    for field in ("theme", "instrument", "addressee"):
+        out[field] = [label(f"cooperation_{field}_{c}") for c in out[field]]
+    return out.rename(columns=columns)
+
+
+chapter.table(coded(chosen), "6.29", sources=list(REGISTERS) + [CODING], n=len(chosen))
+naming = proposals[proposals["countries_iso3"].fillna("").str.split(";").map(lambda cs: fc in [c.strip() for c in cs])]
+if naming.empty:
+    print(label("cooperation_no_proposal_names", country=fname))
+else:
+    chapter.table(coded(naming), "6.30", sources=list(REGISTERS) + [CODING], country=fname, n=len(naming))
+
+# %% [markdown]
+# ## 17. Claims audit and known defects
+#
+# The narrative numbers of the five documents on cooperation, recomputed from the tables where a
+# table can decide them (`data/claims.csv`; statuses are computed, never typed). Among them: the
+# 2016 document's "US$ 1.31 billion of Korean ODA in 2013" is the **bilateral** total of Table 36,
+# not the total of Table 35 (US$ 1 755 million); DEEP "since 2012" against projects from 2011; the
+# SELA Foreword's counts of activities per programme against the register; FEALAC's "13 most common
+# problems", of which 12 are distinct. Then every printed defect of this chapter's tables: the
+# corrections register (none for this chapter) and the defects the sidecars document.
+
+# %%
+audit = chapter.claims_audit("6.31")
 print(", ".join(f"{k}: {v}" for k, v in audit["status"].value_counts().items()))
 
 # %%
-defects = chapter.known_defects("6.16")
+defects = chapter.known_defects("6.32")
 
 # %% [markdown]
 # ## Figures of the sources that are not reproduced

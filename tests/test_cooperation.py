@@ -97,7 +97,16 @@ def test_notebook_with_other_parameters(other_run):
     assert len(lac) == 0  # countries=ARG,BRA,CHL,MEX,PAN,PER: none of Table 37's six recipients
 
 
-NARRATIVES = sorted(n for n, m in catalog().items() if m["chapter"] == "cooperation" and m["table"] == "Narrative")
+def _printed_fields(meta):
+    """Numeric fields that hold a number printed in the prose (years, counts, amounts), not a
+    position, a line number or a count we made (e.g. of list items)."""
+    def printed(unit):
+        return unit == "calendar year" or unit.startswith(("count", "as given", "countries"))
+    return [f["name"] for f in meta["schema"]["fields"] if f["type"] in ("integer", "number") and printed(f.get("unit", ""))]
+
+
+NARRATIVES = sorted(n for n, m in catalog().items()
+                    if m["chapter"] == "cooperation" and m["table"] == "Narrative" and _printed_fields(m))
 
 
 def _printed_numbers(text):
@@ -114,8 +123,7 @@ def test_every_narrative_number_stands_on_its_line(name):
 
     meta = catalog()[name]
     text = source_lines(meta["source"])
-    numeric = [f["name"] for f in meta["schema"]["fields"] if f["type"] in ("integer", "number") and f["name"] != "line"]
-    assert numeric, name
+    numeric = _printed_fields(meta)
     with open(meta["_csv"], newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     misses = []
@@ -126,3 +134,56 @@ def test_every_narrative_number_stands_on_its_line(name):
         found = _printed_numbers(where)
         misses += [(r["line"], f, r[f]) for f in numeric if r[f] and Decimal(r[f]).normalize() not in found]
     assert not misses, f"numbers not printed where the row says: {misses[:8]}"
+
+
+# --- part II: the proposals -------------------------------------------------------------------
+REGISTERS = ("proposals_eclac2006", "proposals_eclac2016", "proposals_sela2016", "proposals_eclac2018")
+
+
+def _coded():
+    reg = pd.concat([load(n) for n in REGISTERS], ignore_index=True)
+    return reg.merge(load("proposals_coding")[["proposal_id", "theme", "instrument", "addressee"]], on="proposal_id")
+
+
+def test_part_two_exhibits_in_the_default_run(default_run):
+    root, _ = default_run
+    ids = {e["id"] for e in json.loads((root / "manifest.json").read_text())["exhibits"] if e["chapter"] == "cooperation"}
+    assert {f"cooperation-table-6.{i}" for i in range(15, 33)} <= ids
+    assert {f"cooperation-figure-6.{i}" for i in range(5, 8)} <= ids
+    counts = pd.read_csv(root / "tables" / "cooperation" / "table-6.17.csv")
+    assert counts["Total"].sum() == len(_coded())  # every coded item counted once
+
+
+def test_sela_register_and_schedule():
+    activities, steps = load("sela2016_activities"), load("sela2016_schedule_steps")
+    assert len(activities) == 35 and len(steps) == 91
+    assert steps.groupby("code").size().reindex(activities["code"]).notna().all()  # every activity has its schedule
+    assert (steps.groupby("code")["step_no"].apply(lambda s: list(s) == list(range(1, len(s) + 1)))).all()
+    months = steps.dropna(subset=["start_month"])
+    assert months["start_month"].between(1, 12).all() and months["end_month"].dropna().between(1, 12).all()
+
+
+def test_fealac_sequencing_normalises_look_alike_capitals():
+    tf = load("eclac2006_t01_tf_sequencing")
+    printed = "".join(tf["sequencing_printed"])
+    assert any(ord(ch) > 127 for ch in printed)  # Greek and Cyrillic capitals as printed
+    assert set("".join(tf["sequencing"]).replace(" or ", "").replace(" ", "")) <= set("ABC")
+    assert sorted(tf["measure_no"]) == list(range(1, 13)) and tf["inferred"].sum() == 4
+
+
+def test_proposal_lists_follow_the_parameters(other_run):
+    """other_run selects theme trade_promotion, source eclac-2018-korea-lac, addressee korea (Spanish)."""
+    root, code = other_run
+    assert code == 0
+    coded = _coded()
+    chosen = coded[(coded["theme"] == "trade_promotion") & (coded["source"] == "eclac-2018-korea-lac") & (coded["addressee"] == "korea")]
+    shown = pd.read_csv(root / "tables" / "cooperation" / "table-6.29.csv")
+    assert sorted(shown["Propuesta"]) == sorted(chosen["proposal_id"]) and len(chosen) > 0
+    assert set(shown["Tema"]) == {"Agencias de promoción comercial"} and set(shown["Destinatario"]) == {"Corea"}
+    naming = coded[coded["countries_iso3"].fillna("").str.split(";").map(lambda cs: "PAN" in [c.strip() for c in cs])]
+    path = root / "tables" / "cooperation" / "table-6.30.csv"
+    if naming.empty:
+        shown_text, _, _ = read_executed(root / "notebooks" / "06_cooperation.ipynb")
+        assert "Ninguna propuesta de los cinco documentos nombra a Panamá." in shown_text and not path.exists()
+    else:
+        assert sorted(pd.read_csv(path)["Propuesta"]) == sorted(naming["proposal_id"])

@@ -43,6 +43,14 @@ class Chapter:
         return "\n".join(declaration(p) for p in self.spec)
 
 
+# The codes of data/cooperation/proposals_codebook.yaml (tests/test_coding.py checks they agree).
+THEMES = ("sti_innovation", "skills_education", "entrepreneurship", "ict_digital", "sme_finance", "trade_promotion",
+          "sme_internationalization", "industrial_development", "trade_facilitation", "trade_investment_agreements",
+          "knowledge_data", "cooperation_framework", "other")
+ADDRESSEES = ("korea", "lac", "both", "regional_bodies", "private_sector", "unspecified")
+PROPOSAL_SOURCES = ("eclac-2006-fealac-ict-smes", "eclac-2016-korea-celac", "sela-2016-work-programme-2017", "eclac-2018-korea-lac")
+
+
 def _focus(default: str, what: str) -> Param:
     return Param("focus_country", str, default, f"{what} (ISO3)", kind="iso3")
 
@@ -80,9 +88,13 @@ REGISTRY = {c.key: c for c in (
     Chapter("cooperation", 6, "06_cooperation",
             {"en": "Cooperation: what Korea does with Latin America and the Caribbean, and what the documents propose",
              "es": "Cooperación: lo que Corea hace con América Latina y el Caribe, y lo que proponen los documentos"},
-            (_focus("PER", "country whose knowledge-sharing and DEEP projects, ODA received and JIRI role are profiled"),
+            (_focus("PER", "country whose knowledge-sharing and DEEP projects, ODA received, JIRI role and the proposals naming it are profiled"),
              Param("year", int, 2013, "year of eclac-2018 Table 35 (Korea's ODA) used for the headline comparison with the bilateral split",
-                   choices=(2001, 2004, 2007, 2010, 2013)))),
+                   choices=(2001, 2004, 2007, 2010, 2013)),
+             Param("theme", str, "all", "theme of the proposals shown in the lists (codebook code), or all", choices=("all",) + THEMES),
+             Param("source", str, "all", "document whose proposals are shown in the lists, or all", choices=("all",) + PROPOSAL_SOURCES),
+             Param("addressee", str, "all", "addressee of the proposals shown in the lists (codebook code), or all",
+                   choices=("all",) + ADDRESSEES))),
 )}
 
 
