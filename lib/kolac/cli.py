@@ -1,8 +1,26 @@
-"""Command line: python -m kolac {run,refresh,params,package,bench,check-sources}."""
+"""Command line: python -m kolac {run,verify,refresh,params,chapters,package,golden,bench}."""
 import argparse
 import sys
 
 from .chapters import REGISTRY
+
+
+def _unique_key_loader():
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node):
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        twice = sorted({k for k in keys if keys.count(k) > 1})
+        if twice:
+            raise yaml.constructor.ConstructorError(None, None, f"parameter(s) {', '.join(map(str, twice))} given twice",
+                                                    node.start_mark)
+        return loader.construct_mapping(node)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    return Loader
 
 
 def _params_from(args) -> dict:
@@ -14,9 +32,11 @@ def _params_from(args) -> dict:
 
         try:
             with open(args.file, encoding="utf-8") as fh:
-                data = yaml.safe_load(fh) or {}
+                data = yaml.load(fh, Loader=_unique_key_loader()) or {}
         except OSError as exc:
             raise ParameterError(f"parameter file {args.file}: {exc.strerror}") from None
+        except UnicodeDecodeError as exc:
+            raise ParameterError(f"parameter file {args.file} is not UTF-8 text (byte {exc.start})") from None
         except yaml.YAMLError as exc:
             raise ParameterError(f"parameter file {args.file} is not valid YAML: {exc}") from None
         if not isinstance(data, dict):
@@ -36,6 +56,8 @@ def main(argv=None) -> int:
     r.add_argument("-f", "--file", help="YAML file of parameters")
     r.add_argument("-j", "--jobs", type=int, help="parallel notebooks (default: number of cores)")
     r.add_argument("--force", action="store_true", help="rerun even when inputs are unchanged")
+    v = sub.add_parser("verify", help="check an output root against its manifest (files missing or changed)")
+    v.add_argument("--output-dir", default="outputs", help="the output root (default: outputs)")
     sub.add_parser("refresh", help="rebuild notebooks/*.ipynb from the .py pairs, execute, store as references")
     pp = sub.add_parser("params", help="list a chapter's parameters")
     pp.add_argument("chapter", choices=list(REGISTRY))
@@ -54,7 +76,20 @@ def main(argv=None) -> int:
 
             if args.jobs is not None and args.jobs < 1:
                 raise ParameterError(f"-j/--jobs must be at least 1, got {args.jobs}")
+            twice = sorted({c for c in args.chapters if args.chapters.count(c) > 1})
+            if twice:
+                raise ParameterError(f"chapter(s) {', '.join(twice)} named twice")
             return run(args.chapters, _params_from(args), jobs=args.jobs, force=args.force)
+        if args.cmd == "verify":
+            from .params import check_output_dir
+            from .runner import verify
+
+            root = check_output_dir(args.output_dir)
+            problems = verify(root)
+            for p in problems:
+                print(f"  {p}")
+            print(f"{len(problems)} problem(s) in {args.output_dir}" if problems else f"{args.output_dir}: every file as recorded")
+            return 1 if problems else 0
         if args.cmd == "params":
             print(REGISTRY[args.chapter].help_text())
             return 0

@@ -92,6 +92,7 @@ def apply(df, name: str):
     marks = [""] * len(df)
     applied = []
     for c in for_resource(name):
+        _verified(c.id)  # the evidence is recomputed before the value is used: a wrong entry stops the run
         i = _locate(df, c)
         now = df.at[i, c.column]
         if not _same(now, c.printed):
@@ -107,6 +108,11 @@ def apply(df, name: str):
     df["corrections"] = marks
     df.attrs["corrections"] = applied
     return df
+
+
+@lru_cache(maxsize=None)
+def _verified(entry_id: str) -> dict:
+    return verify(next(c for c in register() if c.id == entry_id))
 
 
 def verify(c: Correction) -> dict:

@@ -25,7 +25,7 @@ from .catalog import DERIVED, catalog, resource
 from .chapters import get
 from .data import load
 from .labels import country, label
-from .paths import output_root
+from .paths import SCRATCH
 
 PALETTE = "colorblind"
 FONT = "DejaVu Sans"  # shipped with matplotlib: same glyphs on every machine
@@ -101,7 +101,10 @@ class ChapterRun:
         self.fig_format = params["fig_format"]
         self.countries = None if params["countries"] == "all" else params["countries"].split(",")
         staging = os.environ.get("KOLAC_STAGING")  # set by the runner (and by the tests for nbval)
-        self.root = Path(staging) if staging else output_root(params["output_dir"])
+        # A hand run (Jupyter, papermill) never writes into the runner's outputs: those are on record
+        # in the manifest, and only `kolac run` may change them.
+        self.root = Path(staging) if staging else SCRATCH / chapter
+        self.hand_run = not staging
         self.records = []
         self.__dict__.update({k: v for k, v in params.items() if k not in self.__dict__})  # chapter.focus_country, ...
 
@@ -114,6 +117,8 @@ class ChapterRun:
         params = get(chapter).validate({p.name: namespace[p.name] for p in spec})
         apply_style()
         self = cls(chapter, params)
+        if self.hand_run:
+            print(f"hand run: exhibits go to {self.root} (only `python -m kolac run` writes to outputs/)")
         for sub in ("figures", "tables"):
             (self.root / sub / chapter).mkdir(parents=True, exist_ok=True)
         self._write_records()

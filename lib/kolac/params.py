@@ -2,9 +2,12 @@
 validation. Each chapter's own parameters are declared with the chapter, in kolac.chapters; the
 runner validates them before any kernel starts and `kolac.setup()` again inside the notebook.
 """
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from .labels import country_codes
+from .paths import OUTPUTS, ROOT, output_root
 
 
 class ParameterError(ValueError):
@@ -59,12 +62,12 @@ def _coerce(p: Param, value):
             return value.lower() == "true"
         raise ParameterError(f"parameter {p.name!r}: {value!r} is not a boolean (true/false)")
     if p.type is int:
-        if isinstance(value, bool):
-            raise ParameterError(f"parameter {p.name!r}: {value!r} is not an integer")
-        try:
-            return int(str(value))
-        except ValueError:
-            raise ParameterError(f"parameter {p.name!r}: {value!r} is not an integer") from None
+        text = str(value).strip()
+        # int() would take "1_0" and " 10 "; a parameter is written as plain digits
+        if isinstance(value, bool) or not re.fullmatch(r"-?\d+", text):
+            a = allowed(p)
+            raise ParameterError(f"parameter {p.name!r}: {value!r} is not an integer" + (f"; allowed: {a}" if a else ""))
+        return int(text)
     if p.kind == "iso3_list" and isinstance(value, (list, tuple)):
         return ",".join(str(v) for v in value)
     return str(value)
@@ -103,6 +106,23 @@ def validate_params(chapter: str, spec: tuple, given: dict) -> dict:
     if "year_from" in out and "year_to" in out and out["year_from"] > out["year_to"]:
         raise ParameterError(f"parameters 'year_from' ({out['year_from']}) and 'year_to' ({out['year_to']}): "
                              "year_from must not be later than year_to")
-    if "output_dir" in out and not out["output_dir"].strip():
-        raise ParameterError("parameter 'output_dir': empty path")
+    if "output_dir" in out:
+        check_output_dir(given.get("output_dir", out["output_dir"]))
     return out
+
+
+def check_output_dir(value) -> Path:
+    """The output root named by `output_dir`, or ParameterError: it must be a folder path outside
+    the repository or inside its outputs/ folder (anywhere else a run could overwrite the
+    committed notebooks or data), and not a file or under one."""
+    if value is None or not str(value).strip() or str(value).strip().lower() in ("none", "null"):
+        raise ParameterError(f"parameter 'output_dir': {value!r} is not a folder path")
+    root = output_root(str(value)).resolve()
+    repo, outputs = ROOT.resolve(), OUTPUTS.resolve()
+    if (root == repo or repo in root.parents) and not (root == outputs or outputs in root.parents):
+        raise ParameterError(f"parameter 'output_dir': {value!r} is {root} inside the repository; use outputs/ "
+                             "(or a folder in it) or a folder outside the repository")
+    for p in [root, *root.parents]:
+        if p.exists() and not p.is_dir():
+            raise ParameterError(f"parameter 'output_dir': {value!r} — {p} is a file, not a folder")
+    return root

@@ -6,6 +6,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 NOTEBOOKS = ROOT / "notebooks"
 OUTPUTS = ROOT / "outputs"
+SCRATCH = ROOT / "scratch"  # exhibits of notebooks run by hand (gitignored)
 
 
 def sources_dir() -> Path:

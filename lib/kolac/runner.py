@@ -83,7 +83,36 @@ def is_fresh(task: Task) -> bool:
     state = json.loads(p.read_text())
     if state.get("key") != task.key:
         return False
-    return all((task.root / f).exists() for f in state.get("files", []))
+    files = state.get("files", {})
+    # fresh means the files on record are there with the content on record, not merely that they exist
+    return isinstance(files, dict) and all(_digest(task.root / f) == sha for f, sha in files.items())
+
+
+def _digest(path: Path):
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def verify(root: Path) -> list:
+    """Problems of an output root against its manifest and state files: a file missing or changed
+    since the run that wrote it. Empty when everything is as recorded."""
+    root = Path(root)
+    problems = []
+    manifest = root / "manifest.json"
+    if not manifest.exists():
+        return [f"{rel(manifest)}: no manifest (nothing has been run into {rel(root)})"]
+    for e in json.loads(manifest.read_text(encoding="utf-8"))["exhibits"]:
+        for f in e["files"]:
+            d = _digest(root / f["path"])
+            if d != f["sha256"]:
+                problems.append(f"{f['path']} ({e['id']}): " + ("missing" if d is None else "changed since the run"))
+    for state in sorted((root / ".state").glob("*.json")):
+        for f, sha in json.loads(state.read_text()).get("files", {}).items():
+            if f.startswith("notebooks/") and _digest(root / f) != sha:
+                problems.append(f"{f}: " + ("missing" if _digest(root / f) is None else "changed since the run"))
+    return problems
 
 
 def notebook_path(chapter: str) -> Path:
@@ -142,10 +171,12 @@ def _promote(task: Task, staging: Path, seconds: float) -> list:
         os.replace(src, dst)
     os.replace(executed, root / "notebooks" / f"{nb}.ipynb")
     shutil.rmtree(trash, ignore_errors=True)
+    for stale in (root / "failed" / f"{nb}.ipynb", root / "failed" / f"{nb}.log"):  # an earlier failure, now superseded
+        stale.unlink(missing_ok=True)
     records_file = staging / "exhibits" / f"{ch}.json"
     records = json.loads(records_file.read_text()) if records_file.exists() else []
     _merge_manifest(root, ch, records)
-    files = sorted({f["path"] for r in records for f in r["files"]} | {f"notebooks/{nb}.ipynb"})
+    files = {p: _digest(root / p) for p in sorted({f["path"] for r in records for f in r["files"]} | {f"notebooks/{nb}.ipynb"})}
     state = _state_path(root, ch)
     state.parent.mkdir(parents=True, exist_ok=True)
     state.write_text(json.dumps({"key": task.key, "files": files, "seconds": round(seconds, 1)}, indent=1) + "\n")

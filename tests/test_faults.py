@@ -1,0 +1,103 @@
+"""Faults injected on purpose: each must be refused with a clear message or repaired, never give a
+silent wrong result (issue: runner and data integrity under faults)."""
+import json
+import shutil
+
+import pytest
+
+import kolac
+from kolac import cli, corrections, exhibits, runner
+from kolac.chapters import get
+from kolac.corrections import CorrectionError
+from kolac.data import load
+from kolac.params import ParameterError
+from kolac.paths import ROOT
+
+
+@pytest.mark.parametrize("output_dir", [".", "outputs/..", str(ROOT), "notebooks", "data/trade", None, "None"])
+def test_an_output_root_that_could_overwrite_the_repository_is_refused(output_dir):
+    with pytest.raises(ParameterError, match="output_dir"):
+        runner.run(["trade"], {"output_dir": output_dir})
+
+
+def test_an_output_root_that_is_a_file_is_refused(tmp_path):
+    f = tmp_path / "a-file"
+    f.write_text("x")
+    for value in (f, f / "below"):
+        with pytest.raises(ParameterError, match="is a file"):
+            runner.run(["trade"], {"output_dir": str(value)})
+
+
+def test_a_hand_run_writes_to_scratch_not_to_outputs(tmp_path, monkeypatch, capsys):
+    import pandas as pd
+
+    monkeypatch.delenv("KOLAC_STAGING")
+    monkeypatch.setattr(exhibits, "SCRATCH", tmp_path / "scratch")
+    chapter = kolac.setup("cooperation", get("cooperation").defaults())
+    assert chapter.root == tmp_path / "scratch" / "cooperation" and "hand run" in capsys.readouterr().out
+    chapter.table(pd.DataFrame({"a": [1]}), "6.1", sources=["eclac2018_t35_korea_oda"])
+    assert (tmp_path / "scratch" / "cooperation" / "tables" / "cooperation" / "table-6.1.csv").exists()
+
+
+def _task(root, chapter="trade"):
+    params = get(chapter).validate({})
+    t = runner.Task(chapter, {}, params, root)
+    t.key = runner.fingerprint(t)
+    return t
+
+
+def test_freshness_is_decided_by_content(default_run, tmp_path):
+    root, code = default_run
+    assert code == 0
+    copy = tmp_path / "copy"
+    shutil.copytree(root, copy)
+    assert runner.is_fresh(_task(copy)) and runner.verify(copy) == []
+    table = copy / "tables" / "trade" / "table-1.1.csv"
+    table.write_text(table.read_text().replace("Mexico", "Mexic0"))
+    assert not runner.is_fresh(_task(copy)), "a changed file on record must make the chapter stale"
+    assert runner.verify(copy) == ["tables/trade/table-1.1.csv (trade-table-1.1): changed since the run"]
+    (copy / "notebooks" / "02_fdi.ipynb").unlink()
+    assert not runner.is_fresh(_task(copy, "fdi"))
+    assert "notebooks/02_fdi.ipynb: missing" in runner.verify(copy)
+
+
+def test_verify_command(default_run, tmp_path, capsys):
+    root, _ = default_run
+    assert cli.main(["verify", "--output-dir", str(root)]) == 0
+    assert cli.main(["verify", "--output-dir", str(tmp_path)]) == 1
+    assert "no manifest" in capsys.readouterr().out
+
+
+def test_a_wrong_corrected_value_stops_the_load(monkeypatch):
+    entries = list(corrections.register())
+    c = next(e for e in entries if e.id == "C-FDI-01")
+    wrong = corrections.Correction(**{**c.__dict__, "corrected": 24000})
+    monkeypatch.setattr(corrections, "register", lambda: tuple(wrong if e.id == c.id else e for e in entries))
+    corrections._verified.cache_clear()
+    try:
+        with pytest.raises(CorrectionError, match="C-FDI-01.*not the corrected value 24000"):
+            load("eclac2018_t28_korea_ofdi_flows")
+    finally:
+        corrections._verified.cache_clear()
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"lang: es\nlang: en\n", "given twice"),
+    (b"focus_country: \xff\xfe\n", "not UTF-8"),
+])
+def test_bad_parameter_files_are_refused(tmp_path, capsys, content, message):
+    f = tmp_path / "p.yaml"
+    f.write_bytes(content)
+    assert cli.main(["run", "trade", "-f", str(f)]) == 2
+    assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["1_0", "10.0", "ten", "+"])
+def test_integers_are_plain_digits_and_the_error_names_the_range(value):
+    with pytest.raises(ParameterError, match=r"top_n.*not an integer; allowed: 1\.\.24"):
+        get("trade").validate({"top_n": value})
+
+
+def test_a_chapter_named_twice_is_refused(capsys):
+    assert cli.main(["run", "trade", "trade"]) == 2
+    assert "named twice" in capsys.readouterr().err
