@@ -54,4 +54,5 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/
 
 clean:
-	rm -rf outputs/notebooks outputs/figures outputs/tables outputs/failed outputs/.state outputs/manifest.json
+	cd outputs && find . -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +
+	rm -rf scratch

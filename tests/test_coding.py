@@ -53,7 +53,7 @@ def test_resolutions(coding):
 
 def test_the_notebook_reports_the_kappa_computed_here(coding, default_run):
     root, _ = default_run
-    table = pd.read_csv(root / "tables" / "cooperation" / "table-6.15.csv")
+    table = pd.read_csv(root / "cooperation" / "tables" / "table-6.15.csv")
     shown = dict(zip(table.iloc[:, 0], table["κ"]))
     for field, name in zip(FIELDS, ("Theme", "Instrument", "Addressee")):
         kappa = checks.cohen_kappa(coding[f"{field}_a"], coding[f"{field}_b"])

@@ -74,11 +74,11 @@ def test_default_run_has_every_part_one_exhibit(default_run):
     ids = {e["id"] for e in json.loads((root / "manifest.json").read_text())["exhibits"] if e["chapter"] == "cooperation"}
     assert {f"cooperation-figure-6.{i}" for i in range(1, 5)} <= ids
     assert {f"cooperation-table-6.{i}" for i in range(1, 17)} <= ids
-    matched = pd.read_csv(root / "tables" / "cooperation" / "table-6.5.csv")
+    matched = pd.read_csv(root / "cooperation" / "tables" / "table-6.5.csv")
     assert matched.loc[matched["Check"] != "not in Table 8", ["Country", "Year", "Year in Table 8"]].values.tolist() \
         == [["Honduras", "2014", 2013]]  # the one project of Table 38 also in Table 8, dated differently
     assert any("Honduras" in i and "2013" in i for i in catalog()[KSP_TRADE]["issues"])
-    profile = pd.read_csv(root / "tables" / "cooperation" / "table-6.14.csv")
+    profile = pd.read_csv(root / "cooperation" / "tables" / "table-6.14.csv")
     text = " ".join(profile["Value"].astype(str))
     assert "Linking with the New Era of Development" in text and "SME" in text  # Peru's KSPs of both tables
 
@@ -86,14 +86,14 @@ def test_default_run_has_every_part_one_exhibit(default_run):
 def test_notebook_with_other_parameters(other_run):
     root, code = other_run
     assert code == 0
-    shown, nb, injected = read_executed(root / "notebooks" / "06_cooperation.ipynb")
+    shown, nb, injected = read_executed(root / "cooperation" / "06_cooperation.ipynb")
     assert 'focus_country = "PAN"' in injected and 'lang = "es"' in injected
     assert "Perfil de Panamá" in shown
-    profile = pd.read_csv(root / "tables" / "cooperation" / "table-6.14.csv")
+    profile = pd.read_csv(root / "cooperation" / "tables" / "table-6.14.csv")
     found = dict(zip(profile["Dato"], profile["Valor"]))
     assert found["Proyectos DEEP (KOICA)"] == "no figura en este cuadro"
     assert "2012" in found["KSP sobre exportaciones, IED y pymes"]  # Panama's agro-food export KSP, Table 38
-    lac = pd.read_csv(root / "tables" / "cooperation" / "table-6.3.csv")
+    lac = pd.read_csv(root / "cooperation" / "tables" / "table-6.3.csv")
     assert len(lac) == 0  # countries=ARG,BRA,CHL,MEX,PAN,PER: none of Table 37's six recipients
 
 
@@ -150,7 +150,7 @@ def test_part_two_exhibits_in_the_default_run(default_run):
     ids = {e["id"] for e in json.loads((root / "manifest.json").read_text())["exhibits"] if e["chapter"] == "cooperation"}
     assert {f"cooperation-table-6.{i}" for i in range(15, 33)} <= ids
     assert {f"cooperation-figure-6.{i}" for i in range(5, 8)} <= ids
-    counts = pd.read_csv(root / "tables" / "cooperation" / "table-6.17.csv")
+    counts = pd.read_csv(root / "cooperation" / "tables" / "table-6.17.csv")
     assert counts["Total"].sum() == len(_coded())  # every coded item counted once
 
 
@@ -177,13 +177,13 @@ def test_proposal_lists_follow_the_parameters(other_run):
     assert code == 0
     coded = _coded()
     chosen = coded[(coded["theme"] == "trade_promotion") & (coded["source"] == "eclac-2018-korea-lac") & (coded["addressee"] == "korea")]
-    shown = pd.read_csv(root / "tables" / "cooperation" / "table-6.29.csv")
+    shown = pd.read_csv(root / "cooperation" / "tables" / "table-6.29.csv")
     assert sorted(shown["Propuesta"]) == sorted(chosen["proposal_id"]) and len(chosen) > 0
     assert set(shown["Tema"]) == {"Agencias de promoción comercial"} and set(shown["Destinatario"]) == {"Corea"}
     naming = coded[coded["countries_iso3"].fillna("").str.split(";").map(lambda cs: "PAN" in [c.strip() for c in cs])]
-    path = root / "tables" / "cooperation" / "table-6.30.csv"
+    path = root / "cooperation" / "tables" / "table-6.30.csv"
     if naming.empty:
-        shown_text, _, _ = read_executed(root / "notebooks" / "06_cooperation.ipynb")
+        shown_text, _, _ = read_executed(root / "cooperation" / "06_cooperation.ipynb")
         assert "Ninguna propuesta de los cinco documentos nombra a Panamá." in shown_text and not path.exists()
     else:
         assert sorted(pd.read_csv(path)["Propuesta"]) == sorted(naming["proposal_id"])

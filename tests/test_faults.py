@@ -52,13 +52,13 @@ def test_freshness_is_decided_by_content(default_run, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(root, copy)
     assert runner.is_fresh(_task(copy)) and runner.verify(copy) == []
-    table = copy / "tables" / "trade" / "table-1.1.csv"
+    table = copy / "trade" / "tables" / "table-1.1.csv"
     table.write_text(table.read_text().replace("Mexico", "Mexic0"))
     assert not runner.is_fresh(_task(copy)), "a changed file on record must make the chapter stale"
-    assert runner.verify(copy) == ["tables/trade/table-1.1.csv (trade-table-1.1): changed since the run"]
-    (copy / "notebooks" / "02_fdi.ipynb").unlink()
+    assert runner.verify(copy) == ["trade/tables/table-1.1.csv (trade-table-1.1): changed since the run"]
+    (copy / "fdi" / "02_fdi.ipynb").unlink()
     assert not runner.is_fresh(_task(copy, "fdi"))
-    assert "notebooks/02_fdi.ipynb: missing" in runner.verify(copy)
+    assert "fdi/02_fdi.ipynb: missing" in runner.verify(copy)
 
 
 def test_verify_command(default_run, tmp_path, capsys):
@@ -101,3 +101,66 @@ def test_integers_are_plain_digits_and_the_error_names_the_range(value):
 def test_a_chapter_named_twice_is_refused(capsys):
     assert cli.main(["run", "trade", "trade"]) == 2
     assert "named twice" in capsys.readouterr().err
+
+
+def _staging_from(chapter_dir, staging, ch, nb):
+    """A staging folder as a kernel leaves it, rebuilt from a promoted chapter folder."""
+    (staging / "notebooks").mkdir(parents=True)
+    shutil.copyfile(chapter_dir / f"{nb}.ipynb", staging / "notebooks" / f"{nb}.ipynb")
+    for sub in ("figures", "tables"):
+        shutil.copytree(chapter_dir / sub, staging / sub / ch)
+    records = json.loads((chapter_dir / "exhibits.json").read_text())
+    for r in records:
+        for f in r["files"]:
+            _, kind, name = f["path"].split("/", 2)
+            f["path"] = f"{kind}/{ch}/{name}"
+    (staging / "exhibits").mkdir()
+    (staging / "exhibits" / f"{ch}.json").write_text(json.dumps(records))
+
+
+def test_a_promotion_killed_half_way_never_looks_up_to_date(default_run, tmp_path, monkeypatch):
+    root, _ = default_run
+    copy = tmp_path / "copy"
+    shutil.copytree(root, copy)
+    staging = tmp_path / "staging"
+    _staging_from(copy / "trade", staging, "trade", "01_trade")
+    task = _task(copy)
+    real, calls = runner.os.replace, []
+
+    def dies_on_swap_in(src, dst):  # the rename that puts the new chapter folder in place
+        calls.append(dst)
+        if str(dst) == str(copy / "trade"):
+            raise KeyboardInterrupt("killed during promote")
+        return real(src, dst)
+
+    monkeypatch.setattr(runner.os, "replace", dies_on_swap_in)
+    with pytest.raises(KeyboardInterrupt):
+        runner._promote(task, staging, 1.0)
+    monkeypatch.setattr(runner.os, "replace", real)
+    # no mixture: the chapter folder is gone as a whole (the old one sits in .trash), the others are untouched
+    assert not (copy / "trade").exists() and (copy / "fdi" / "state.json").exists()
+    assert not runner.is_fresh(task), "a half-promoted chapter must be rerun"
+    assert any(p.startswith("trade/") and p.endswith("missing") for p in runner.verify(copy))
+    runner.rebuild_manifest(copy)  # what the next run does first of all: the manifest says what is on disk
+    assert not any(e["chapter"] == "trade" for e in json.loads((copy / "manifest.json").read_text())["exhibits"])
+    assert runner.verify(copy) == []
+
+
+def test_a_promotion_swaps_the_whole_chapter(default_run, tmp_path):
+    root, _ = default_run
+    copy = tmp_path / "copy"
+    shutil.copytree(root, copy)
+    staging = tmp_path / "staging"
+    _staging_from(copy / "fdi", staging, "fdi", "02_fdi")
+    (staging / "tables" / "fdi" / "table-2.1.csv").write_text("changed\n")
+    records = json.loads((staging / "exhibits" / "fdi.json").read_text())  # as the kernel records what it wrote
+    for r in records:
+        for f in r["files"]:
+            if f["path"] == "tables/fdi/table-2.1.csv":
+                f["sha256"] = runner._digest(staging / "tables" / "fdi" / "table-2.1.csv")
+    (staging / "exhibits" / "fdi.json").write_text(json.dumps(records))
+    task = _task(copy, "fdi")
+    runner._promote(task, staging, 1.0)
+    assert (copy / "fdi" / "tables" / "table-2.1.csv").read_text() == "changed\n"
+    assert runner.is_fresh(task) and runner.verify(copy) == []  # state and manifest describe the new files
+    assert not (copy / ".trash").exists() or not any((copy / ".trash").iterdir())

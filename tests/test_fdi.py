@@ -231,7 +231,7 @@ def test_notebook_runs_with_other_parameters(other_run):
     period 2001-2006, lac_year 2013, countries ARG,BRA,CHL,MEX,PAN,PER."""
     root, code = other_run
     assert code == 0
-    shown, _, injected = read_executed(root / "notebooks" / "02_fdi.ipynb")
+    shown, _, injected = read_executed(root / "fdi" / "02_fdi.ipynb")
     assert 'focus_country = "PAN"' in injected and "lac_year = 2013" in injected
     assert "Panamá no figura en itc-2015 Table 3" in shown  # focus country handled where the data stop
     assert "2013: Tables 28-30 print no world total" in shown
@@ -246,15 +246,15 @@ def test_notebook_outputs_follow_the_parameters(other_run):
     assert cap.startswith("IED de Corea en la CELAC") and "en 2001-2006 los dos primeros destinos, Perú + Panamá" in cap
     assert "2013" in ex["fdi-figure-2.3"]["caption"]
     # as printed: the 2010 world total of Table 28 is a mismatch, and no correction is marked
-    t23 = (root / "tables" / "fdi" / "table-2.3.csv").read_text()
+    t23 = (root / "fdi" / "tables" / "table-2.3.csv").read_text()
     row2010 = next(l for l in t23.splitlines() if l.startswith("2010,"))
     assert row2010.startswith("2010,14642,24642,24643,10001,DISCREPANCIA")
-    t27 = (root / "tables" / "fdi" / "table-2.7.csv").read_text().splitlines()
+    t27 = (root / "fdi" / "tables" / "table-2.7.csv").read_text().splitlines()
     assert [l.split(",")[0] for l in t27[1:]] == ["México", "Brasil", "Perú", "Panamá", "Chile", "Cinco países"]
-    f24 = (root / "figures" / "fdi" / "figure-2.4.csv").read_text()
+    f24 = (root / "fdi" / "figures" / "figure-2.4.csv").read_text()
     assert {l.split(",")[1] for l in f24.splitlines()[1:]} == {"ARG", "BRA", "CHL", "PER"}  # ITC: South America only
     # the claims audit follows apply_corrections=false: its statuses are those of the tables as printed
-    shown = pd.read_csv(root / "tables" / "fdi" / "table-2.11.csv", dtype=str).set_index(label("claim_id", "es"))[label("status", "es")]
+    shown = pd.read_csv(root / "fdi" / "tables" / "table-2.11.csv", dtype=str).set_index(label("claim_id", "es"))[label("status", "es")]
     as_printed, fixed = (claims.audit("fdi", corrected=c).set_index("claim_id")["status"] for c in (False, True))
     assert shown.to_dict() == {k: label(f"status_{v.replace(' ', '_')}", "es") for k, v in as_printed.items()}
     assert (as_printed != fixed).any()  # the parameter changes at least one status

@@ -198,22 +198,22 @@ def test_notebook_with_other_parameters(other_run):
     ARG,BRA,CHL,MEX,PAN,PER, focus Panama, which neither innovation table prints."""
     root, code = other_run
     assert code == 0
-    shown, _, injected = read_executed(root / "notebooks" / "03_innovation.ipynb")
+    shown, _, injected = read_executed(root / "innovation" / "03_innovation.ipynb")
     assert 'focus_country = "PAN"' in injected
     assert "Panamá no figura en eclac-2016 Table 4 / eclac-2018 Table 5" in shown
     assert "Panamá no figura en eclac-2016 Table 5 / eclac-2018 Table 7" in shown
     manifest = json.loads((root / "manifest.json").read_text())
     ids = {e["id"] for e in manifest["exhibits"] if e["chapter"] == "innovation"}
     assert ids == {f"innovation-table-3.{k}" for k in range(1, 12)} | {f"innovation-figure-3.{k}" for k in range(1, 4)}
-    nis = pd.read_csv(root / "tables" / "innovation" / "table-3.1.csv")
+    nis = pd.read_csv(root / "innovation" / "tables" / "table-3.1.csv")
     printed = load(NIS16, corrected=False)
     kept = printed[printed["iso3"].isin(["ARG", "BRA", "CHL", "MEX", "PAN", "PER"])]
     assert nis["País"].tolist() == ["Argentina", "Brasil", "Chile", "México", "Perú"]
     assert nis["Número"].tolist() == kept.groupby("iso3", sort=False).size().tolist()
-    fig = pd.read_csv(root / "figures" / "innovation" / "figure-3.1.csv")
+    fig = pd.read_csv(root / "innovation" / "figures" / "figure-3.1.csv")
     assert sorted(set(fig["iso3"])) == ["ARG", "BRA", "CHL", "MEX", "PER"] and len(fig) == 50  # 10 tools x 5 countries
-    loans = pd.read_csv(root / "tables" / "innovation" / "table-3.5.csv")
+    loans = pd.read_csv(root / "innovation" / "tables" / "table-3.5.csv")
     assert loans["Presupuesto (millones de US$)"].tolist()[-2:] == [1863, 1862]  # sum of programmes, printed total
-    grads = pd.read_csv(root / "tables" / "innovation" / "table-3.6.csv")
+    grads = pd.read_csv(root / "innovation" / "tables" / "table-3.6.csv")
     assert grads.iloc[-1]["Licenciatura"] == 2111553
 

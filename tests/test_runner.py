@@ -26,7 +26,7 @@ def test_run_writes_notebooks_exhibits_and_manifest(default_run):
         assert e["sources"] and e["caption"]
         for f in e["files"]:
             assert sha256_file(root / f["path"]) == f["sha256"]
-    nb = nbformat.read(root / "notebooks" / "01_trade.ipynb", as_version=4)
+    nb = nbformat.read(root / "trade" / "01_trade.ipynb", as_version=4)
     assert "start_time" not in nb.metadata["papermill"]
     assert not (root / ".staging").exists()
 
@@ -37,7 +37,7 @@ def test_default_run_reproduces_the_committed_reference(default_run, key):
     outputs nbval compares, and determinism across runs (the reference came from another run)."""
     root, _ = default_run
     nb = REGISTRY[key].notebook
-    fresh = (root / "notebooks" / f"{nb}.ipynb").read_text(encoding="utf-8")
+    fresh = (root / key / f"{nb}.ipynb").read_text(encoding="utf-8")
     committed = (NOTEBOOKS / f"{nb}.ipynb").read_text(encoding="utf-8")
     assert fresh == committed, f"{nb}: outputs changed; run `python -m kolac refresh` and review the diff"
 
@@ -62,7 +62,7 @@ def test_unchanged_inputs_are_skipped(default_run, capsys):
 def test_non_default_parameters(other_run):
     root, code = other_run
     assert code == 0
-    shown, _, injected = read_executed(root / "notebooks" / "01_trade.ipynb")
+    shown, _, injected = read_executed(root / "trade" / "01_trade.ipynb")
     assert 'focus_country = "PAN"' in injected and "top_n = 5" in injected
     assert "Perfil de Panamá" in shown and "Exportaciones" in shown
     manifest = json.loads((root / "manifest.json").read_text())
@@ -72,7 +72,7 @@ def test_non_default_parameters(other_run):
 
 def test_failed_notebook_keeps_previous_outputs(default_run, tmp_path, monkeypatch, capsys):
     root, _ = default_run
-    before = {p: p.read_bytes() for p in (root / "figures" / "trade").iterdir()}
+    before = {p: p.read_bytes() for p in (root / "trade" / "figures").iterdir()}
     manifest_before = (root / "manifest.json").read_bytes()
     broken = tmp_path / "01_trade.ipynb"  # a notebook that fails at once: the runner's handling is what is tested
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("raise RuntimeError('deliberate failure for the test')")])
@@ -82,7 +82,7 @@ def test_failed_notebook_keeps_previous_outputs(default_run, tmp_path, monkeypat
     assert runner.run(["trade"], {}, force=True, root=root) == 1
     err = capsys.readouterr().err
     assert "deliberate failure for the test" in err and "raise RuntimeError" in err
-    assert {p: p.read_bytes() for p in (root / "figures" / "trade").iterdir()} == before
+    assert {p: p.read_bytes() for p in (root / "trade" / "figures").iterdir()} == before
     assert (root / "manifest.json").read_bytes() == manifest_before
     assert (root / "failed" / "01_trade.ipynb").exists()
 

@@ -189,18 +189,18 @@ def test_notebook_with_other_parameters(other_run):
     ARG,BRA,CHL,MEX,PAN,PER, focus Panama, which no SME table prints."""
     root, code = other_run
     assert code == 0
-    shown, _, injected = read_executed(root / "notebooks" / "04_smes.ipynb")
+    shown, _, injected = read_executed(root / "smes" / "04_smes.ipynb")
     assert 'focus_country = "PAN"' in injected and "apply_corrections = False" in injected
     assert "Panamá no figura en ninguno de los cuadros de este capítulo" in shown
     manifest = json.loads((root / "manifest.json").read_text())
     ids = {e["id"] for e in manifest["exhibits"] if e["chapter"] == "smes"}
     # no profile table (4.16) for a country the tables do not print
     assert ids == {f"smes-table-4.{k}" for k in range(1, 19) if k != 16} | {f"smes-figure-4.{k}" for k in range(1, 6)}
-    assert not (root / "tables" / "smes" / "table-4.16.csv").exists()
-    recon = pd.read_csv(root / "tables" / "smes" / "table-4.2.csv")
+    assert not (root / "smes" / "tables" / "table-4.16.csv").exists()
+    recon = pd.read_csv(root / "smes" / "tables" / "table-4.2.csv")
     assert len(recon) == 27  # as printed: the 26 lost decimal points and the 2012 total
-    fig = pd.read_csv(root / "figures" / "smes" / "figure-4.3.csv")
+    fig = pd.read_csv(root / "smes" / "figures" / "figure-4.3.csv")
     assert sorted(set(fig["iso3"])) == ["ARG", "BRA", "CHL", "PER"]  # the selected countries the table prints
-    firms = pd.read_csv(root / "tables" / "smes" / "table-4.6.csv")
+    firms = pd.read_csv(root / "smes" / "tables" / "table-4.6.csv")
     assert firms.iloc[:, 0].tolist() == ["Argentina", "Brasil", "Chile", "Perú"]
 

@@ -214,14 +214,14 @@ def test_notebook_with_other_parameters(other_run):
     Panama, countries ARG,BRA,CHL,MEX,PAN,PER (KOTRA is always kept as the benchmark)."""
     root, code = other_run
     assert code == 0
-    shown, _, injected = read_executed(root / "notebooks" / "05_tpas.ipynb")
+    shown, _, injected = read_executed(root / "tpas" / "05_tpas.ipynb")
     assert 'source_copy = "eclac-2018-korea-lac"' in injected
     assert "Perfil de la agencia de Panamá frente a la KOTRA" in shown
     assert "n = 18" in shown  # the 2018 copy prints a single founding year for every agency
     manifest = json.loads((root / "manifest.json").read_text())
     ids = {e["id"] for e in manifest["exhibits"] if e["chapter"] == "tpas"}
     assert ids == {f"tpas-table-5.{k}" for k in range(1, 9)} | {f"tpas-figure-5.{k}" for k in range(1, 5)}
-    agencies = pd.read_csv(root / "tables" / "tpas" / "table-5.1.csv")
+    agencies = pd.read_csv(root / "tpas" / "tables" / "table-5.1.csv")
     assert agencies["País"].tolist() == ["Argentina", "Brasil", "Chile", "México", "Panamá", "Perú", "República de Corea"]
     t20 = load("eclac2018_t20_tpa_statistics_2015", corrected=False).set_index("iso3")
     chile = agencies[agencies["País"] == "Chile"].iloc[0]
@@ -229,7 +229,7 @@ def test_notebook_with_other_parameters(other_run):
     assert agencies.loc[agencies["Agencia"] == "KOTRA", "Ubicación inferida"].iloc[0] == "sí"
     # the reconciliation shows the selected countries only, and none of the eight differing cells is theirs
     assert not {iso for iso, _ in KNOWN_DIFFERENCES} & {"ARG", "BRA", "CHL", "MEX", "PAN", "PER"}
-    assert len(pd.read_csv(root / "tables" / "tpas" / "table-5.2.csv")) == 0
-    fig = pd.read_csv(root / "figures" / "tpas" / "figure-5.1.csv")
+    assert len(pd.read_csv(root / "tpas" / "tables" / "table-5.2.csv")) == 0
+    fig = pd.read_csv(root / "tpas" / "figures" / "figure-5.1.csv")
     assert sorted(fig["iso3"]) == ["ARG", "BRA", "CHL", "MEX", "PAN", "PER"]
 

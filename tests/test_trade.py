@@ -386,20 +386,20 @@ def test_non_default_run_outputs(other_run):
     captions = {e["id"]: e["caption"] for e in manifest["exhibits"]}
     assert captions["trade-figure-1.8"].startswith("Acuerdos comerciales entre Corea")
     assert captions["trade-figure-1.1"].startswith("Exportaciones de Corea a sus 5 principales")
-    growth = pd.read_csv(root / "tables" / "trade" / "table-1.7.csv")
+    growth = pd.read_csv(root / "trade" / "tables" / "table-1.7.csv")
     periods = dict(growth[["País", "Período"]].drop_duplicates().values.tolist())
     assert periods == {"Chile": "2005–2014", "Perú": "2011–2014"}  # Peru's window starts with its first FTA year
-    reg = pd.read_csv(root / "tables" / "trade" / "table-1.8.csv")
+    reg = pd.read_csv(root / "trade" / "tables" / "table-1.8.csv")
     assert reg.iloc[:, -1].str.startswith("no estimada").sum() == 4  # Peru: no pre-FTA year left in the window
-    checks = pd.read_csv(root / "tables" / "trade" / "table-1.9.csv")
+    checks = pd.read_csv(root / "trade" / "tables" / "table-1.9.csv")
     assert checks["Discrepancias"].sum() == 3  # as printed: Bolivia's two combined shares and C001
-    fig4 = pd.read_csv(root / "figures" / "trade" / "figure-1.4.csv")
+    fig4 = pd.read_csv(root / "trade" / "figures" / "figure-1.4.csv")
     assert set(fig4["iso3"]) == {"CHL", "PER"} and (fig4["year"].min(), fig4["year"].max()) == (2005, 2014)
-    profile = pd.read_csv(root / "tables" / "trade" / "table-1.14.csv").set_index("Dato")["Valor"]
+    profile = pd.read_csv(root / "trade" / "tables" / "table-1.14.csv").set_index("Dato")["Valor"]
     t4 = load("eclac2018_t04_trade_partners_2015", corrected=False).set_index("iso3")
     assert profile["Exportaciones 2015 (miles de US$)"] == f"{t4.at['PAN', 'exports']:,}"
     assert (profile == "no figura en este cuadro").sum() == 3  # FTA milestones, ITC top five, ITC employment
     assert profile["Serie bilateral anual"] == "impresa solo para Chile y Perú"
-    shown, _, _ = read_executed(root / "notebooks" / "01_trade.ipynb")
+    shown, _, _ = read_executed(root / "trade" / "01_trade.ipynb")
     assert "Perfil de Panamá" in shown and "Ventana de las series de Chile y Perú: 2005–2014." in shown
 

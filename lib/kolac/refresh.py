@@ -43,7 +43,7 @@ def refresh() -> int:
     if code:
         return code
     root = output_root("outputs")
-    for nb in (c.notebook for c in REGISTRY.values()):
-        shutil.copyfile(root / "notebooks" / f"{nb}.ipynb", NOTEBOOKS / f"{nb}.ipynb")
+    for c in REGISTRY.values():
+        shutil.copyfile(root / c.key / f"{c.notebook}.ipynb", NOTEBOOKS / f"{c.notebook}.ipynb")
     print("reference notebooks updated in notebooks/")
     return 0

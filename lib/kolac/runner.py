@@ -2,11 +2,15 @@
 ones whose inputs are unchanged, writing outputs atomically under a lock.
 
 Layout under the output root (default outputs/):
-    notebooks/<nb>.ipynb          executed, normalized notebooks
-    figures/<chapter>/, tables/<chapter>/   exhibits and the data behind them
-    manifest.json                 every exhibit with caption, files, sha256 and sources
+    <chapter>/                    one folder per chapter, promoted as one unit (a single rename):
+        <nb>.ipynb                the executed, normalized notebook
+        figures/, tables/         its exhibits and the data behind them
+        exhibits.json             its exhibit records
+        state.json                input fingerprint and sha256 of every file (for skipping)
+    manifest.json                 every exhibit, rebuilt from the chapters' exhibits.json on disk
     failed/<nb>.ipynb             the executed notebook of a failed run (outputs left untouched)
-    .state/<chapter>.json         input fingerprint of the last good run (for skipping)
+A run killed at any point leaves each chapter folder either the old one or the new one, never a
+mixture; a chapter folder without its state is not fresh, so the next run redoes it.
 """
 import hashlib
 import json
@@ -73,7 +77,7 @@ def fingerprint(task: Task) -> str:
 
 
 def _state_path(root: Path, chapter: str) -> Path:
-    return root / ".state" / f"{chapter}.json"
+    return root / chapter / "state.json"
 
 
 def is_fresh(task: Task) -> bool:
@@ -108,9 +112,9 @@ def verify(root: Path) -> list:
             d = _digest(root / f["path"])
             if d != f["sha256"]:
                 problems.append(f"{f['path']} ({e['id']}): " + ("missing" if d is None else "changed since the run"))
-    for state in sorted((root / ".state").glob("*.json")):
+    for state in sorted(root.glob("*/state.json")):
         for f, sha in json.loads(state.read_text()).get("files", {}).items():
-            if f.startswith("notebooks/") and _digest(root / f) != sha:
+            if f.endswith(".ipynb") and _digest(root / f) != sha:
                 problems.append(f"{f}: " + ("missing" if _digest(root / f) is None else "changed since the run"))
     return problems
 
@@ -151,46 +155,58 @@ def _last_seconds(task: Task) -> float:
 
 
 def _promote(task: Task, staging: Path, seconds: float) -> list:
-    """Move a good run's files into place: each chapter folder is swapped whole, never half-written."""
+    """Move a good run into place as one unit: the chapter's folder is assembled in staging,
+    complete with its records and state, and swapped in by renames; then the manifest is rebuilt
+    from what is on disk."""
     from .notebook import normalize, write
     import nbformat
 
     root, ch, nb = task.root, task.chapter, get(task.chapter).notebook
+    unit = staging / "unit"
+    unit.mkdir()
     executed = staging / "notebooks" / f"{nb}.ipynb"
-    write(normalize(nbformat.read(executed, as_version=4)), executed)
-    (root / "notebooks").mkdir(parents=True, exist_ok=True)
-    trash = root / ".trash" / ch
-    shutil.rmtree(trash, ignore_errors=True)
+    write(normalize(nbformat.read(executed, as_version=4)), unit / f"{nb}.ipynb")
     for sub in ("figures", "tables"):
-        src, dst = staging / sub / ch, root / sub / ch
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        if dst.exists():
-            trash.mkdir(parents=True, exist_ok=True)
-            os.replace(dst, trash / sub)
+        src = staging / sub / ch
         src.mkdir(parents=True, exist_ok=True)
-        os.replace(src, dst)
-    os.replace(executed, root / "notebooks" / f"{nb}.ipynb")
+        os.replace(src, unit / sub)
+    records_file = staging / "exhibits" / f"{ch}.json"
+    records = json.loads(records_file.read_text()) if records_file.exists() else []
+    for r in records:  # the kernel wrote figures/<chapter>/x; in the unit they are <chapter>/figures/x
+        for f in r["files"]:
+            kind, _, name = f["path"].split("/", 2)
+            f["path"] = f"{ch}/{kind}/{name}"
+        r["notebook_output"] = f"{ch}/{nb}.ipynb"
+    (unit / "exhibits.json").write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    files = {f"{ch}/{q.relative_to(unit).as_posix()}": _digest(q) for q in sorted(unit.rglob("*"))
+             if q.is_file() and q.name != "exhibits.json"}
+    (unit / "state.json").write_text(json.dumps({"key": task.key, "files": files, "seconds": round(seconds, 1)}, indent=1) + "\n")
+    trash = root / ".trash" / f"{ch}-{os.getpid()}"
+    shutil.rmtree(trash, ignore_errors=True)
+    trash.parent.mkdir(parents=True, exist_ok=True)
+    if (root / ch).exists():
+        os.replace(root / ch, trash)
+    os.replace(unit, root / ch)
     shutil.rmtree(trash, ignore_errors=True)
     for stale in (root / "failed" / f"{nb}.ipynb", root / "failed" / f"{nb}.log"):  # an earlier failure, now superseded
         stale.unlink(missing_ok=True)
-    records_file = staging / "exhibits" / f"{ch}.json"
-    records = json.loads(records_file.read_text()) if records_file.exists() else []
-    _merge_manifest(root, ch, records)
-    files = {p: _digest(root / p) for p in sorted({f["path"] for r in records for f in r["files"]} | {f"notebooks/{nb}.ipynb"})}
-    state = _state_path(root, ch)
-    state.parent.mkdir(parents=True, exist_ok=True)
-    state.write_text(json.dumps({"key": task.key, "files": files, "seconds": round(seconds, 1)}, indent=1) + "\n")
+    rebuild_manifest(root)
     return records
 
 
-def _merge_manifest(root: Path, chapter: str, records: list):
+def rebuild_manifest(root: Path):
+    """manifest.json from the chapter folders on disk (registry order), written atomically."""
+    exhibits = []
+    for ch in REGISTRY:
+        f = root / ch / "exhibits.json"
+        if f.exists() and (root / ch / "state.json").exists():
+            exhibits += json.loads(f.read_text(encoding="utf-8"))
     path = root / "manifest.json"
-    old = json.loads(path.read_text())["exhibits"] if path.exists() else []
-    order = list(REGISTRY)
-    keep = sorted([r for r in old if r["chapter"] != chapter] + records, key=lambda r: order.index(r["chapter"]))  # stable
+    text = json.dumps({"compendium": "kolac", "version": __version__, "exhibits": exhibits}, indent=2, ensure_ascii=False) + "\n"
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return  # unchanged: nothing to write (a read-only output root stays usable)
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps({"compendium": "kolac", "version": __version__, "exhibits": keep},
-                              indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
 
 
@@ -271,6 +287,9 @@ def run(chapters=None, given=None, jobs=None, force=False, quiet=False, root=Non
                         status[t.chapter] = ("FAILED", res["seconds"])
                     shutil.rmtree(staging, ignore_errors=True)
             shutil.rmtree(todo[0].root / ".staging", ignore_errors=True)
+        for r in roots:  # also after a no-op run: the manifest always says what is on disk
+            if (r / "manifest.json").exists() or any((r / c / "state.json").exists() for c in REGISTRY):
+                rebuild_manifest(r)
     finally:
         for lock in locks:
             lock.release()
