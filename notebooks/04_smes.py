@@ -25,9 +25,9 @@
 #
 # * `eclac-2016-korea-celac` Tables 10, 11, 13 and Box 1 — SME productivity, education and wages;
 #   exporting firms and SMEs (Latin America and Korea); trade-finance instruments; SME size limits.
-# * `eclac-2018-korea-lac` Tables 17, 18, 21, 25, 26, 27 and 33 — a second printing of the
-#   productivity table and of the exporters series (to 2015), supplier programmes, and Korean SME
-#   indicators (value added, lending rates, exports, export insurance).
+# * `eclac-2018-korea-lac` Tables 17, 18, 19, 21, 25, 26, 27 and 33 — a second printing of the
+#   productivity table and of the exporters series (to 2015), policies for exporting SMEs, supplier
+#   programmes, and Korean SME indicators (value added, lending rates, exports, export insurance).
 # * `itc-2015-smes-gvc-latam` Tables 4, 5, A2, A3, A5 and A7 — firm-size structure, SME export
 #   indicators, exports by firm size, SME agencies and IDB cluster programmes.
 #
@@ -44,6 +44,8 @@ apply_corrections: bool = True  # use corrected values from data/corrections.yam
 focus_country: str = "CHL"  # country whose SME profile is shown across the tables where it appears (ISO3)
 
 # %%
+import re
+
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
@@ -55,6 +57,7 @@ from kolac.data import load
 chapter = kolac.setup("smes", globals())
 T10 = "eclac2016_t10_sme_productivity_wages"
 T18 = "eclac2018_t18_sme_productivity_wages"
+T19 = "eclac2018_t19_exporting_sme_policies"
 T11 = "eclac2016_t11_export_firms_smes"
 T17 = "eclac2018_t17_exporting_firms_smes"
 T13 = "eclac2016_t13_trade_finance_instruments"
@@ -479,7 +482,128 @@ if missing and profile:
     print(chapter.label("smes_focus_missing", country=chapter.country_name(focus), tables=", ".join(missing)))
 
 # %% [markdown]
-# ## 9. Claims audit and known defects
+# ## 9. Policies to promote exporting SMEs (eclac-2018 Table 19)
+#
+# Table 19 sorts the region's support to exporting SMEs into six policy areas, each with its goal,
+# the actions and programmes used and the kind of body in charge. It prints no numbers, so it is
+# shown as a table, every cell as printed (wrapped lines joined).
+#
+# **Placed by inference.** Five rows are printed in column order. Row 4 ("Nondiscriminatory"
+# support) is not: its actions and institution cells are printed *before* its label, and its label
+# and goal are interleaved over four lines (L4824–4827). The two early cells are given to row 4 by
+# position — row 3 already has its four cells, and no other row lacks them — and the fused lines
+# are split by sense into label and goal. The row is flagged and carries a note saying how it was
+# rebuilt. Every printed cell has a row, so nothing is left unplaced. The label word is broken
+# `Non` / `discriminatory` with no hyphen and is joined as printed; row 2 prints "country´s" with
+# an acute accent. Both are documented in the sidecar and listed in Table 4.18.
+
+# %%
+export_policies = chapter.load(T19)
+assert len(export_policies) == 6 and export_policies["policy_focus"].is_unique
+placed_by_inference = export_policies[export_policies["inferred"]]
+assert placed_by_inference["policy_focus"].tolist() == ["“Nondiscriminatory” support"]
+assert placed_by_inference["note"].notna().all() and export_policies.loc[~export_policies["inferred"], "note"].isna().all()
+assert export_policies["line"].is_monotonic_increasing
+POLICY_COLUMNS = {"policy_focus": "smes_policy_focus", "goals": "smes_goals", "actions_and_programs": "smes_actions",
+                  "institutions": "smes_institutions", "inferred": "smes_placed_by_inference", "note": "smes_note",
+                  "line": "line"}
+policy_view = export_policies[list(POLICY_COLUMNS)].assign(
+    inferred=[chapter.label("smes_yes" if v else "smes_no") for v in export_policies["inferred"]])
+chapter.table(policy_view.rename(columns={c: chapter.label(k) for c, k in POLICY_COLUMNS.items()}), "4.19", sources=[T19])
+
+# %% [markdown]
+# Row 3 (indirect exports) names supplier development programmes as its instrument; Table 4.13
+# lists twelve of them.
+#
+# **Which of these bodies are the SME agencies of Table 4.12?** The institutions column names
+# kinds of body, not agencies, so the cross-reference is computed from the words, not drawn by
+# hand. Each institutions cell is split at its commas and dashes into bodies; each body is reduced
+# to its content words (function words dropped, plain plurals made singular) and compared with the
+# words of every agency name and every ministry name of ITC Table A5. A body *matches* a name when
+# all its words occur in it, and *partly matches* when at least two do. A match says that the
+# names share their words, not that the same office runs the programme.
+
+# %%
+STOP_WORDS = {"of", "and", "or", "the", "for", "others", "etc"}
+
+
+def content_words(text) -> set:
+    """Lower-cased words of a name without function words, plain plurals made singular."""
+    out = set()
+    for w in re.findall(r"[a-zà-ÿ]+", str(text).lower()):
+        if w in STOP_WORDS or len(w) < 2:
+            continue
+        w = w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+        out.add(w)
+    return out
+
+
+def institution_matches(policies, agencies):
+    """One row per body of Table 19's institutions column and A5 name it matches (all its words, or
+    at least two), or one row with match 'none' where it matches no agency or ministry name."""
+    rows = []
+    for _, p in policies.iterrows():
+        for body in re.split(r",\s*|\s+–\s+", p["institutions"]):
+            words, hits = content_words(body), []
+            for _, a in agencies.iterrows():
+                for field in ("agency", "ministry"):
+                    if pd.isna(a[field]):
+                        continue
+                    shared = words & content_words(a[field])
+                    kind = "all" if shared == words else "some" if len(shared) >= 2 else None
+                    if kind:
+                        hits.append({"match": kind, "shared_words": ", ".join(sorted(shared)), "iso3": a["iso3"],
+                                     "field": field, "name": a[field], "agency": a["agency"], "a5_line": a["line"]})
+            for h in hits or [{"match": "none"}]:
+                rows.append({"policy_focus": p["policy_focus"], "body": body, "inferred": p["inferred"], **h})
+    return pd.DataFrame(rows, columns=["policy_focus", "body", "inferred", "match", "shared_words", "iso3", "field",
+                                       "name", "agency", "a5_line"])
+
+
+crossref = institution_matches(export_policies, sme_agencies)
+bodies = crossref[["policy_focus", "body"]].drop_duplicates()
+assert len(bodies) == 13 and bodies.groupby("policy_focus", sort=False).size().tolist() == [3, 4, 1, 1, 2, 2]
+matched = crossref[crossref["match"] != "none"]
+assert set(matched["body"]) == {"Ministry of Economy and Development"} and (matched["field"] == "ministry").all()
+assert sorted(zip(matched["iso3"], matched["match"])) == [("BOL", "all"), ("CHL", "all"), ("GTM", "some"),
+                                                          ("NIC", "some"), ("SLV", "some")]
+trade_promotion_rows = sum({"trade", "promotion"} <= content_words(c) for c in export_policies["institutions"])
+assert trade_promotion_rows == 3
+a5_names = pd.concat([sme_agencies["agency"], sme_agencies["ministry"]]).dropna()
+assert not any({"trade", "promotion"} <= content_words(n) for n in a5_names)
+
+# %% [markdown]
+# Of the 13 bodies, one matches: the Ministry of Economy and Development that row 3 puts in charge
+# of indirect exports. All its words are in the ministry above Bolivia's Vice-Ministry of Micro and
+# Small Enterprises and in the one above Chile's SERCOTEC; two of its three words are in the
+# ministries of El Salvador, Guatemala and Nicaragua. The other twelve — ministries of finance and
+# foreign affairs, development and private banks, trade promotion agencies and their offices (named
+# in three of the six rows), science and technology bodies, patent offices, municipalities — share
+# at most one word with any A5 name. By this measure the SME agencies of Table A5 are not the bodies
+# that Table 19 credits with export promotion; only one kind of parent ministry is common to both.
+# The table shows the countries selected by `countries`; a body with no match among them reads
+# "none".
+
+# %%
+shown_agencies = chapter.selected(sme_agencies)
+crossref_view = institution_matches(export_policies, shown_agencies)
+crossref_view = pd.DataFrame({
+    chapter.label("smes_policy_focus"): crossref_view["policy_focus"] + [" *" if v else "" for v in crossref_view["inferred"]],
+    chapter.label("smes_body"): crossref_view["body"],
+    chapter.label("smes_match"): [chapter.label(f"smes_match_{m}") for m in crossref_view["match"]],
+    chapter.label("smes_shared_words"): crossref_view["shared_words"],
+    chapter.label("country"): [chapter.country_name(i) or None for i in crossref_view["iso3"]],
+    chapter.label("smes_a5_field"): [chapter.label(f"smes_field_{f}") if isinstance(f, str) else None
+                                     for f in crossref_view["field"]],
+    chapter.label("smes_a5_name"): crossref_view["name"],
+    chapter.label("smes_a5_agency"): crossref_view["agency"],
+    chapter.label("line"): crossref_view["a5_line"].astype("Int64"),
+})
+chapter.table(crossref_view, "4.20", sources=[T19, A5])
+print("* " + chapter.label("smes_inferred_row"))
+
+# %% [markdown]
+# ## 10. Claims audit and known defects
 #
 # Each narrative number of the chapter's sections (eclac-2016 Ch. III, eclac-2018 Ch. IV–V, ITC
 # Section 2) is recomputed from the tables; the status is computed, never typed. Notable results:
@@ -496,14 +620,15 @@ audit = chapter.claims_audit("4.17")
 # The known defects of this chapter's tables, built from `data/corrections.yaml` (the 27 cells
 # corrected on load: the 26 lost decimal points of eclac-2016 Table 11 and Korea's `00.0` wage
 # base) and from the sidecars' `issues` (documented, not corrected: the SME index drift, the
-# size-class sums, ITC Table A2, the unlabelled columns of Table 25).
+# size-class sums, ITC Table A2, the unlabelled columns of Table 25, the two printing quirks of
+# Table 19).
 
 # %%
 defects = chapter.known_defects("4.18")
 assert ((defects["status"] == "corrected") & (defects["kind"] != "sidecar issue")).sum() == 27
 
 # %% [markdown]
-# ## 10. Figures of the sources that are not reproduced
+# ## 11. Figures of the sources that are not reproduced
 #
 # The texts keep only the captions, units and source lines of these figures: their plotted
 # values are not printed, so they are listed here and not redrawn. Nothing is estimated from

@@ -31,7 +31,15 @@ LOANS = "eclac2016_t06_korea_innovation_loans"
 GRAD = "eclac2018_t06_graduates_by_field"
 NSTC = "eclac2018_t10_nstc_changes"
 HRD = "eclac2018_t12_hrd_paradigm"
-MINE = {NIS16, NIS18, ST16, ST18, LOANS, GRAD, NSTC, HRD}
+INFO = "eclac2016_t07_informatization_stages"
+ITP = "eclac2018_t11_industrial_technology_policies"
+VOC = "eclac2018_t13_vocational_training_schemes"
+UIR = "eclac2018_t14_uir_policy_schemes"
+REG = "eclac2018_t15_regional_industry_policies"
+LOC = "eclac2018_t16_industrial_location_policies"
+SALMON = "itc2015_box1_salmon_cluster"
+ITC = "itc-2015-smes-gvc-latam"
+MINE = {NIS16, NIS18, ST16, ST18, LOANS, GRAD, NSTC, HRD, INFO, ITP, VOC, UIR, REG, LOC, SALMON}
 
 
 def raw(name):
@@ -163,6 +171,113 @@ def test_council_member_counts_read_from_printed_cells():
     assert len(load(NSTC)) == 12 and len(load(HRD)) == 16
 
 
+# --- Korea's qualitative policy tables (section 6) -----------------------------------------------------
+
+def test_informatization_grid_rebuilt_from_the_six_tab_cells():
+    info = load(INFO)
+    for r in info.itertuples():
+        cells = source_line(E16, r.line).split("\t")
+        assert cells[0] == r.aspect and len(cells) == 7  # the row label, then six tab cells
+        first, *rest = (int(c) for c in r.tab_cells.split("-"))
+        for frag in r.printed.split(" | ")[:1]:  # the first fragment sits in the first cell named
+            assert frag in cells[first]
+    # every rebuilt or unplaced phrase says why; the two unplaced have neither phase nor period
+    assert info.loc[info["inferred"] | info["period"].isna(), "note"].notna().all()
+    unplaced = info[info["period"].isna()]
+    assert unplaced["phase"].isna().all() and unplaced["note"].str.startswith("not placed").all()
+    periods = info["period"].dropna().str.split("; ").explode()
+    assert periods.value_counts().to_dict() == {"1995 - 2000": 7, "2008 - to date": 5, "1987 - 1994": 4, "2001 - 2007": 3}
+    assert len(periods) == len(info) - len(unplaced) + 1  # the fourth goal spans two periods
+    assert source_line(E16, 493).split("\t")[1:-1] == ["Inception", "", "Growth", "M", "aturity"]  # three stage words
+
+
+def test_industrial_technology_groups_and_the_dated_tools():
+    itp = load(ITP)
+    assert itp["inferred"].all() and itp["note"].notna().all()
+    for r in itp.itertuples():
+        assert r.scheme.split(" / ")[0].split(",")[0] in text18(r.line, r.line + 2)
+    assert itp["policy_group"].fillna("").value_counts().to_dict() == {
+        "Supply-side": 4, "Other": 4, "Actor capability": 3, "Demand-side": 3, "Complementary": 2, "": 1}
+    for group, n in (("Supply-side", 3514), ("Actor capability", 3519), ("Complementary", 3524), ("Demand-side", 3526)):
+        assert source_line(E18, n).strip() == group and (itp.loc[itp["policy_group"] == group, "group_line"] == n).all()
+    years = sorted(int(y) for cell in itp["tools_examples"] for y in re.findall(r"\b(?:19|20)\d\d\b", cell))
+    assert years == [1966, 1973, 1982, 1982, 1992, 1994, 1996, 1998, 1999, 2012]
+    assert resource(ITP)["period"].endswith("(tools dated 1966 to 2012)")
+
+
+def test_vocational_diagram_labels_and_relations():
+    voc = load(VOC)
+    assert len(voc) == 19 and voc["block"].nunique() == 12 and voc["seq"].tolist() == list(range(1, 20))
+    for r in voc.itertuples():
+        assert r.label.split()[0] in source_line(E18, r.line)
+    rel = voc.dropna(subset=["relation"])
+    assert len(rel) == 9 and rel["inferred"].all() and set(rel["related_to"]) <= set(voc["label"])
+    assert rel.groupby("relation").size().to_dict() == {"status during": 3, "subgroup of": 3, "trains": 3}
+    assert voc.loc[voc["relation"].isna(), "note"].str.contains("not placed|axis label").all()
+    assert voc.loc[voc["bulleted"], "block"].unique().tolist() == [10, 11]
+
+
+def test_uir_ministries_as_placed_and_the_range_print_order_allows():
+    uir = load(UIR)
+    assert uir["inferred"].all() and uir["note"].notna().all()
+    labels = {"Ministry of Education": (4005, 4006), "Ministry of Trade, Industry and Energy": (4018, 4021),
+              "Ministry of Science, ICT and Future Planning": (4031, 4034),
+              "Small and Medium Business Administration": (4040, 4043)}
+    for name, (a, b) in labels.items():
+        assert text18(a, b) == name
+        inside = uir[uir["ministry"] == name]["line"]
+        assert inside.min() < a  # the narrative-anchored rule: a label stands among its names, not first
+    cand = uir["ministry_candidates"].str.split("; ")
+    ranges = {m: ((uir["ministry"] == m).sum(), sum(c == [m] for c in cand), sum(m in c for c in cand)) for m in labels}
+    assert list(ranges.values()) == [(9, 9, 10), (2, 1, 4), (2, 1, 4), (4, 3, 4)]
+    assert uir["ministry"].isna().sum() == 1 and sum(r[0] for r in ranges.values()) == 17
+    nuri = uir[uir["start_year"].notna()]
+    assert len(nuri) == 1 and (int(nuri["start_year"].iloc[0]), int(nuri["end_year"].iloc[0])) == (2004, 2008)
+    assert "2004 to 2008" in source_line(E18, int(nuri["years_line"].iloc[0]))
+
+
+def test_regional_policies_ministries_and_the_innopolis_cross_check():
+    reg = load(REG)
+    assert len(reg) == 15 and reg["inferred"].all() and reg["note"].notna().all()
+    assert reg.groupby("aspect")["policy_area"].nunique().eq(5).all()
+    acr = reg[reg["aspect"] == "Ministry in charge"]["text"].str.split(", ").explode()
+    assert acr.value_counts().to_dict() == {"MOTIE": 3, "MSIP": 3, "SMBA": 3, "MOE": 1}
+    ris = reg.set_index(["aspect", "policy_area"])
+    assert "Innopolises" in ris.loc[("Main organizations", "Regional Innovation System"), "text"]
+    assert ris.loc[("Ministry in charge", "Regional Innovation System"), "text"] == "MSIP, SMBA"
+    inno = load(UIR).set_index("programme").loc["Innopolis", "ministry_candidates"].split("; ")
+    assert sorted(inno) == ["Ministry of Science, ICT and Future Planning", "Small and Medium Business Administration"]
+
+
+def test_location_policies_grid_and_the_detached_row_labels():
+    loc = load(LOC)
+    assert loc.groupby("aspect")["period"].apply(list).map(len).eq(5).all() and len(loc) == 20
+    inferred = loc[loc["inferred"]]
+    assert set(inferred["aspect"]) == {"Stages of industrial development", "Key focus of the policy"}
+    assert inferred["note"].notna().all() and loc.loc[~loc["inferred"], "note"].isna().all()
+    assert text18(4353, 4355) == "Stages of industrial development" and text18(4357, 4358) == "Key focus of the policy"
+    assert inferred["line"].max() < 4353  # the two labels are printed after every cell they name
+
+
+def test_salmon_quantities_on_their_lines_and_the_shares_they_imply():
+    sal = load(SALMON)
+    for r in sal.itertuples():
+        assert r.printed in source_line(ITC, r.line)
+        v = float(r.value)
+        shown = f"{v:,.1f}" if v % 1 else f"{v:,.0f}"
+        assert shown in r.printed or f"{v:.0f}" in r.printed
+    crisis = sal[sal["quantity_id"] == "crisis_start_year"]
+    assert crisis["value"].tolist() == [2008] * 3 and crisis["line"].tolist() == [333, 337, 339]
+    q = sal.drop_duplicates("quantity_id").set_index("quantity_id")["value"].astype(float)
+    assert round(100 * q["production_region10_2001"] / q["production_2001"], 1) == 86.4
+    assert round(100 * q["exports_2001"] / q["production_2001"], 1) == 74.1
+    assert round(q["production_1987"] / (q["world_share_1987"] / 100)) == 133333
+    assert round(100 * ((q["production_2001"] / q["production_1987"]) ** (1 / 14) - 1), 1) == 46.1
+    assert round(100 * (q["production_2010"] / q["production_peak_2006"] - 1), 1) == -71.4
+    assert q["employment_salmon_2007"] + q["employment_linked_2007"] == 41000
+    assert resource(SALMON)["inferred"] is None  # nothing placed by inference in the box
+
+
 # --- claims, known defects, labels ------------------------------------------------------------------
 
 def test_claims_recompute_the_table_values():
@@ -185,8 +300,8 @@ def test_labels_prefixed_and_captions_for_every_exhibit():
         own = yaml.safe_load(fh)["labels"]
     assert own and all(k.startswith("innovation_") for k in own)
     assert all(set(v) == {"en", "es"} and v["en"] and v["es"] for v in own.values())
-    needed = [exhibit_key("innovation", "table", f"3.{k}", "caption") for k in range(1, 12)]
-    needed += [exhibit_key("innovation", "figure", f"3.{k}", part) for k in range(1, 4) for part in ("caption", "alt")]
+    needed = [exhibit_key("innovation", "table", f"3.{k}", "caption") for k in range(1, 23)]
+    needed += [exhibit_key("innovation", "figure", f"3.{k}", part) for k in range(1, 5) for part in ("caption", "alt")]
     assert set(needed) <= set(own) and set(needed) <= label_keys()
     assert label("innovation_figure_3_1_alt", "es", n_tools=10, n_countries=6).startswith("Mapa de calor con 10")
 
@@ -204,7 +319,7 @@ def test_notebook_with_other_parameters(other_run):
     assert "Panamá no figura en eclac-2016 Table 5 / eclac-2018 Table 7" in shown
     manifest = json.loads((root / "manifest.json").read_text())
     ids = {e["id"] for e in manifest["exhibits"] if e["chapter"] == "innovation"}
-    assert ids == {f"innovation-table-3.{k}" for k in range(1, 12)} | {f"innovation-figure-3.{k}" for k in range(1, 4)}
+    assert ids == {f"innovation-table-3.{k}" for k in range(1, 23)} | {f"innovation-figure-3.{k}" for k in range(1, 5)}
     nis = pd.read_csv(root / "innovation" / "tables" / "table-3.1.csv")
     printed = load(NIS16, corrected=False)
     kept = printed[printed["iso3"].isin(["ARG", "BRA", "CHL", "MEX", "PAN", "PER"])]
@@ -216,4 +331,10 @@ def test_notebook_with_other_parameters(other_run):
     assert loans["Presupuesto (millones de US$)"].tolist()[-2:] == [1863, 1862]  # sum of programmes, printed total
     grads = pd.read_csv(root / "innovation" / "tables" / "table-3.6.csv")
     assert grads.iloc[-1]["Licenciatura"] == 2111553
-
+    # section 7: Spanish headers and units; the box is shown whatever `countries`; no Chile line for Panama
+    salmon = pd.read_csv(root / "innovation" / "tables" / "table-3.22.csv")
+    assert list(salmon.columns) == ["Cantidad recalculada", "Recalculado", "Unidad", "A partir de los valores impresos"]
+    assert salmon["Recalculado"].tolist()[:2] == [86.4, 74.1] and salmon["Unidad"].tolist()[:2] == ["%", "%"]
+    assert "es también el tema del recuadro" not in shown
+    uir = pd.read_csv(root / "innovation" / "tables" / "table-3.17.csv")
+    assert uir["Como máximo"].tolist()[:4] == [10, 4, 4, 4]

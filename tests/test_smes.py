@@ -1,9 +1,11 @@
 """Chapter 4 (SMEs): the two printings of the productivity table and of the exporters series
 reconciled cell by cell, the 27 corrections pinned, every printed total/share/index recomputed,
-the known defects (ITC Table A2, size-class sums, the SME index drift) pinned, the claims whose
-value depends on the corrections recomputed, and the notebook run with non-default parameters.
+the known defects (ITC Table A2, size-class sums, the SME index drift) pinned, Table 19's printed
+structure and its computed cross-reference with ITC Table A5, the claims whose value depends on
+the corrections recomputed, and the notebook run with non-default parameters.
 Claim statuses are pinned by tests/golden/claim_statuses.csv (tests/test_claims.py), not here."""
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -18,6 +20,8 @@ T18 = "eclac2018_t18_sme_productivity_wages"
 T11 = "eclac2016_t11_export_firms_smes"
 T17 = "eclac2018_t17_exporting_firms_smes"
 T13 = "eclac2016_t13_trade_finance_instruments"
+T19 = "eclac2018_t19_exporting_sme_policies"
+A5 = "itc2015_ta5_sme_agencies"
 T25 = "eclac2018_t25_korea_value_added_per_employee"
 T26 = "eclac2018_t26_korea_lending_rate"
 T27 = "eclac2018_t27_korea_sme_exports"
@@ -154,6 +158,55 @@ def test_korea_tables():
     assert (t26["smes"] - t26["large_firms"]).round(2).tolist() == [0.32, 0.68, 0.43, 0.5]
 
 
+# --- policies for exporting SMEs (eclac-2018 Table 19) against the SME agencies (ITC Table A5) ------
+
+def test_export_policies_follow_the_printed_structure():
+    t19 = load(T19)
+    assert [source_line(B, n) for n in range(4766, 4773, 2)] == ["Policy Focus", "Goals", "Actions and programs", "Institutions"]
+    assert len(t19) == 6 and t19["line"].tolist() == [4774, 4786, 4804, 4824, 4828, 4844]
+    for _, r in t19[~t19["inferred"]].iterrows():  # a row printed in column order starts at its label
+        assert source_line(B, r["line"]) == r["policy_focus"].split()[0] and pd.isna(r["note"])
+    row4 = t19[t19["inferred"]]
+    assert row4["policy_focus"].tolist() == ["“Nondiscriminatory” support"]
+    # its cells stand before its label, and its label is fused with its goal over L4824-4827
+    assert source_line(B, 4822) == row4["institutions"].iloc[0] == "Trade promotion agencies"
+    assert source_line(B, 4818).startswith(row4["actions_and_programs"].iloc[0][:20])
+    assert source_line(B, 4824).startswith("“Non") and source_line(B, 4825) == "discriminatory"
+    assert source_line(B, 4827) == "” support" and source_line(B, 4828) == "Technology"  # no blank line: run-on
+    note = row4["note"].iloc[0]
+    assert "L4818" in note and "L4822" in note and "by sense" in note
+
+
+def _words(text):
+    out = set()
+    for w in re.findall(r"[a-zà-ÿ]+", str(text).lower()):
+        if w not in {"of", "and", "or", "the", "for", "others", "etc"} and len(w) > 1:
+            out.add(w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w)
+    return out
+
+
+def test_institutions_against_sme_agencies():
+    """Recomputed: of the 13 bodies of Table 19's institutions column, only row 3's ministry shares
+    two or more words with an A5 agency or ministry name, and only in the ministry column."""
+    t19, a5 = load(T19), load(A5)
+    bodies = [(r["policy_focus"], b) for _, r in t19.iterrows() for b in re.split(r",\s*|\s+–\s+", r["institutions"])]
+    assert len(bodies) == 13
+    hits = set()
+    for focus, body in bodies:
+        for _, a in a5.iterrows():
+            for field in ("agency", "ministry"):
+                shared = _words(body) & _words(a[field]) if not pd.isna(a[field]) else set()
+                if shared == _words(body) or len(shared) >= 2:
+                    hits.add((focus, body, a["iso3"], field, "all" if shared == _words(body) else "some"))
+    assert sorted(hits) == [("Indirect exports", "Ministry of Economy and Development", i, "ministry", k)
+                            for i, k in [("BOL", "all"), ("CHL", "all"), ("GTM", "some"), ("NIC", "some"), ("SLV", "some")]]
+    chile = a5[(a5["iso3"] == "CHL") & a5["ministry"].str.startswith("Ministry of Economy")]
+    assert chile["agency"].tolist() == ["Technical Co-operation Service (SERCOTEC)"]
+    # trade promotion agencies: named in three rows of Table 19, in no name of Table A5
+    assert sum({"trade", "promotion"} <= _words(c) for c in t19["institutions"]) == 3
+    assert not any({"trade", "promotion"} <= _words(n) for n in pd.concat([a5["agency"], a5["ministry"]]).dropna())
+
+
 # --- claims ------------------------------------------------------------------------------------------
 
 def test_claims_recomputed_from_the_tables():
@@ -195,7 +248,7 @@ def test_notebook_with_other_parameters(other_run):
     manifest = json.loads((root / "manifest.json").read_text())
     ids = {e["id"] for e in manifest["exhibits"] if e["chapter"] == "smes"}
     # no profile table (4.16) for a country the tables do not print
-    assert ids == {f"smes-table-4.{k}" for k in range(1, 19) if k != 16} | {f"smes-figure-4.{k}" for k in range(1, 6)}
+    assert ids == {f"smes-table-4.{k}" for k in range(1, 21) if k != 16} | {f"smes-figure-4.{k}" for k in range(1, 6)}
     assert not (root / "smes" / "tables" / "table-4.16.csv").exists()
     recon = pd.read_csv(root / "smes" / "tables" / "table-4.2.csv")
     assert len(recon) == 27  # as printed: the 26 lost decimal points and the 2012 total
@@ -203,4 +256,7 @@ def test_notebook_with_other_parameters(other_run):
     assert sorted(set(fig["iso3"])) == ["ARG", "BRA", "CHL", "PER"]  # the selected countries the table prints
     firms = pd.read_csv(root / "smes" / "tables" / "table-4.6.csv")
     assert firms.iloc[:, 0].tolist() == ["Argentina", "Brasil", "Chile", "Perú"]
-
+    # Table 19 has no countries; its cross-reference keeps every body and only the selected countries' matches
+    cross = pd.read_csv(root / "smes" / "tables" / "table-4.20.csv")
+    assert len(cross) == 13 and cross["País"].dropna().tolist() == ["Chile"]
+    assert (cross["Coincidencia"] == "ninguna").sum() == 12
