@@ -11,6 +11,8 @@ from kolac.chapters import get
 from kolac.corrections import CorrectionError
 from kolac.data import load
 from kolac.params import ParameterError
+from pathlib import Path
+
 from kolac.paths import ROOT
 
 
@@ -303,3 +305,48 @@ def test_a_half_made_venv_is_rebuilt(tmp_path, fake_python):
     out = subprocess.run(["make", "-n", "run"], cwd=tmp_path, capture_output=True, text=True).stdout
     assert not (tmp_path / ".venv" / ".kolac-installed").exists(), "the stamp of a broken venv must go"
     assert "rm -rf .venv" in out and "-m venv .venv" in out
+
+
+def test_a_broken_sidecar_names_its_file_and_line_and_stops_only_what_needs_it(tmp_path, monkeypatch):
+    from kolac import catalog as cat
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    bad = data / "fdi" / "eclac2018_t28_korea_ofdi_flows.meta.yaml"
+    bad.write_text(bad.read_text().replace("title:", "title: [unclosed", 1))
+    monkeypatch.setattr(cat, "DATA", data)
+    errors = cat.broken()
+    assert list(errors) == ["eclac2018_t28_korea_ofdi_flows"]
+    assert "eclac2018_t28_korea_ofdi_flows.meta.yaml, line" in str(errors["eclac2018_t28_korea_ofdi_flows"])
+    assert "eclac2018_t04_trade_partners_2015" in cat.catalog()  # the other chapters' resources are there
+    with pytest.raises(cat.MetadataError, match="not valid YAML"):
+        cat.resource("eclac2018_t28_korea_ofdi_flows")
+
+
+def test_an_empty_csv_is_named(tmp_path, monkeypatch):
+    from kolac import printed
+    from kolac.data import DataValidationError
+
+    meta = dict(printed.resource("eclac2018_t28_korea_ofdi_flows"))
+    empty = tmp_path / "t.csv"
+    empty.write_text("")
+    meta["_csv"], meta["sha256"] = empty, __import__("hashlib").sha256(b"").hexdigest()
+    monkeypatch.setattr(printed, "resource", lambda name: meta)
+    with pytest.raises(DataValidationError, match="t.csv: the file is empty"):
+        load("eclac2018_t28_korea_ofdi_flows")
+
+
+def test_a_read_only_output_root_is_fine_when_nothing_needs_rerunning(default_run, tmp_path, monkeypatch):
+    import os
+
+    root, _ = default_run
+    copy = tmp_path / "ro"
+    shutil.copytree(root, copy)
+    before = {p: p.stat().st_mtime_ns for p in copy.rglob("*")}
+    # the tests run as root, who may write anywhere: the folder is made read-only in the runner's eyes
+    real_access = os.access
+    monkeypatch.setattr(runner.os, "access", lambda p, mode: False if Path(p) == copy else real_access(p, mode))
+    assert runner.run(["trade", "fdi"], {}, root=copy, quiet=True) == 0
+    assert {p: p.stat().st_mtime_ns for p in copy.rglob("*")} == before  # nothing written, not even a lock
+    with pytest.raises(ParameterError, match="read-only and trade must be rerun"):
+        runner.run(["trade"], {}, root=copy, quiet=True, force=True)

@@ -25,7 +25,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from ._version import __version__
-from .catalog import catalog
+from .catalog import broken, catalog
 from .chapters import REGISTRY, get
 from .params import ParameterError
 from .notebook import code_fingerprint
@@ -330,9 +330,21 @@ def run(chapters=None, given=None, jobs=None, force=False, quiet=False, root=Non
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
     t_start = time.perf_counter()
     status = {}
-    locks = [FileLock(str(r / ".kolac.lock")) for r in sorted(roots)]
     for r in roots:
-        r.mkdir(parents=True, exist_ok=True)
+        try:
+            r.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ParameterError(f"output root {r}: cannot be created ({exc.strerror})") from None
+    read_only = [r for r in roots if not os.access(r, os.W_OK)]
+    if read_only:  # fine if nothing needs rerunning: report and leave it as it is
+        for t in tasks:
+            t.key = fingerprint(t)
+        stale = [t.chapter for t in tasks if force or not is_fresh(t)]
+        if stale:
+            raise ParameterError(f"output root {read_only[0]} is read-only and {', '.join(stale)} must be rerun")
+        say("\n".join(f"{t.chapter:<14} up to date" for t in tasks) + f"\n(read-only {', '.join(rel(r) for r in read_only)})")
+        return 0
+    locks = [FileLock(str(r / ".kolac.lock")) for r in sorted(roots)]
     for lock in locks:
         try:
             lock.acquire(timeout=1)
@@ -352,7 +364,13 @@ def run(chapters=None, given=None, jobs=None, force=False, quiet=False, root=Non
         previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         todo = []
+        bad = broken()
         for t in tasks:
+            mine = [str(e) for stem, e in bad.items() if (DATA / get(t.chapter).data_dir / f"{stem}.meta.yaml").exists()]
+            if mine:
+                print(f"[{t.chapter}] FAILED before running: " + "; ".join(mine), file=sys.stderr)
+                status[t.chapter] = ("FAILED", 0.0)
+                continue
             t.key = fingerprint(t)
             if not force and is_fresh(t):
                 status[t.chapter] = ("up to date", 0.0)
