@@ -350,3 +350,41 @@ def test_a_read_only_output_root_is_fine_when_nothing_needs_rerunning(default_ru
     assert {p: p.stat().st_mtime_ns for p in copy.rglob("*")} == before  # nothing written, not even a lock
     with pytest.raises(ParameterError, match="read-only and trade must be rerun"):
         runner.run(["trade"], {}, root=copy, quiet=True, force=True)
+
+
+def test_the_lock_wait_has_a_limit_and_names_the_holder(tmp_path):
+    from filelock import FileLock
+
+    root = tmp_path / "locked"
+    root.mkdir()
+    lock = FileLock(str(root / ".kolac.lock"))
+    lock.acquire()
+    (root / ".kolac.lock.holder").write_text(json.dumps({"pid": 4242, "since": "2026-12-04 03:00:00"}))
+    try:
+        with pytest.raises(ParameterError, match=r"still held by pid 4242 since 2026-12-04 03:00:00 after 1 s"):
+            runner.run(["cooperation"], {}, root=root, quiet=True, lock_timeout=1)
+    finally:
+        lock.release()
+
+
+def test_a_later_success_removes_the_stale_failed_notebook(default_run, tmp_path):
+    root, _ = default_run
+    copy = tmp_path / "copy"
+    shutil.copytree(root, copy)
+    (copy / "failed").mkdir(exist_ok=True)
+    (copy / "failed" / "02_fdi.ipynb").write_text("{}")
+    (copy / "failed" / "02_fdi.log").write_text("old")
+    staging = tmp_path / "staging"
+    _staging_from(copy / "fdi", staging, "fdi", "02_fdi")
+    runner._promote(_task(copy, "fdi"), staging, 1.0)
+    assert not (copy / "failed" / "02_fdi.ipynb").exists() and not (copy / "failed" / "02_fdi.log").exists()
+
+
+def test_no_label_file_defines_a_key_twice():
+    import yaml
+
+    from kolac.cli import _unique_key_loader
+
+    for path in sorted((ROOT / "lib" / "kolac" / "labels").glob("*.yaml")):
+        with open(path, encoding="utf-8") as fh:
+            yaml.load(fh, Loader=_unique_key_loader())  # raises on a key given twice (ESP was, in countries.yaml)
