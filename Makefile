@@ -19,9 +19,16 @@ help:
 	@echo "make package  regenerate data/datapackage.json from the sidecars"
 	@echo "make lab      open JupyterLab on the notebooks"
 
+# A half-made .venv (make killed during `python -m venv`: no pip) or one whose editable install
+# points elsewhere (the repository was moved) is not trusted: the stamp goes and it is rebuilt.
+VENV_OK := $(shell $(PY) -c 'import pip, kolac, pathlib, sys; sys.exit(pathlib.Path(kolac.__file__).resolve().parents[2] != pathlib.Path.cwd().resolve())' >/dev/null 2>&1 && echo yes)
+ifneq ($(VENV_OK),yes)
+$(shell rm -f $(STAMP))
+endif
+
 $(STAMP): requirements.txt requirements-lock.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "kolac needs Python 3.11; set PYTHON=/path/to/python3.11")'
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c requirements-lock.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)

@@ -37,8 +37,15 @@ def sidecar_paths() -> list:
 
 @lru_cache(maxsize=None)
 def _read_sidecar(path: str, mtime: float) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        meta = yaml.safe_load(fh)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            meta = yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark else ""
+        raise MetadataError(f"{rel(path)}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if not isinstance(meta, dict):
+        raise MetadataError(f"{rel(path)}: expected a mapping of sidecar keys")
     missing = [k for k in REQUIRED_KEYS if k not in meta]
     if missing:
         raise MetadataError(f"{rel(path)}: missing keys {missing}")
@@ -60,11 +67,26 @@ def sidecar(path: Path) -> dict:
     return _read_sidecar(str(path), Path(path).stat().st_mtime)
 
 
-def catalog() -> dict:
-    """name -> sidecar metadata, for every resource in data/."""
+def broken() -> dict:
+    """file stem -> MetadataError, for every sidecar that cannot be read. A broken sidecar stops
+    what needs it (its resource, its chapter, `kolac package`), not the other chapters."""
     out = {}
     for p in sidecar_paths():
-        meta = sidecar(p)
+        try:
+            sidecar(p)
+        except MetadataError as exc:
+            out[p.name[: -len(".meta.yaml")]] = exc
+    return out
+
+
+def catalog() -> dict:
+    """name -> sidecar metadata, for every readable resource in data/ (see broken())."""
+    out = {}
+    for p in sidecar_paths():
+        try:
+            meta = sidecar(p)
+        except MetadataError:
+            continue
         if meta["name"] in out:
             raise MetadataError(f"resource name {meta['name']!r} used twice ({rel(p)})")
         out[meta["name"]] = meta
@@ -72,6 +94,9 @@ def catalog() -> dict:
 
 
 def resource(name: str) -> dict:
+    bad = broken()
+    if name in bad:
+        raise bad[name]
     cat = catalog()
     if name not in cat:
         raise KeyError(f"no data resource named {name!r}; known resources: {', '.join(sorted(cat))}")
@@ -80,6 +105,8 @@ def resource(name: str) -> dict:
 
 def update_checksums() -> list:
     """Write the current sha256 of each CSV into its sidecar; returns the names changed."""
+    for exc in broken().values():
+        raise exc
     changed = []
     for name, meta in catalog().items():
         digest = sha256_file(meta["_csv"])

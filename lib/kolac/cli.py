@@ -56,6 +56,8 @@ def main(argv=None) -> int:
     r.add_argument("-f", "--file", help="YAML file of parameters")
     r.add_argument("-j", "--jobs", type=int, help="parallel notebooks (default: number of cores)")
     r.add_argument("--force", action="store_true", help="rerun even when inputs are unchanged")
+    r.add_argument("--cell-timeout", type=int, default=None, help="seconds a cell may run (default 600)")
+    r.add_argument("--lock-timeout", type=int, default=None, help="seconds to wait for another run's lock (default 900)")
     v = sub.add_parser("verify", help="check an output root against its manifest (files missing or changed)")
     v.add_argument("--output-dir", default="outputs", help="the output root (default: outputs)")
     sub.add_parser("refresh", help="rebuild notebooks/*.ipynb from the .py pairs, execute, store as references")
@@ -79,7 +81,10 @@ def main(argv=None) -> int:
             twice = sorted({c for c in args.chapters if args.chapters.count(c) > 1})
             if twice:
                 raise ParameterError(f"chapter(s) {', '.join(twice)} named twice")
-            return run(args.chapters, _params_from(args), jobs=args.jobs, force=args.force)
+            from .runner import CELL_TIMEOUT, LOCK_TIMEOUT
+
+            return run(args.chapters, _params_from(args), jobs=args.jobs, force=args.force,
+                       cell_timeout=args.cell_timeout or CELL_TIMEOUT, lock_timeout=args.lock_timeout or LOCK_TIMEOUT)
         if args.cmd == "verify":
             from .params import check_output_dir
             from .runner import verify

@@ -35,6 +35,8 @@ def read_raw(name: str):
         )
     with open(path, newline="", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
+    if not rows:
+        raise DataValidationError(f"{rel(path)}: the file is empty (not even a header row)")
     header, body = rows[0], rows[1:]
     validate(meta, header, body)
     return meta, header, body

@@ -17,14 +17,15 @@ import json
 import os
 import shutil
 import sys
+import signal
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
 from ._version import __version__
-from .catalog import catalog
+from .catalog import broken, catalog
 from .chapters import REGISTRY, get
 from .params import ParameterError
 from .notebook import code_fingerprint
@@ -123,8 +124,28 @@ def notebook_path(chapter: str) -> Path:
     return NOTEBOOKS / f"{get(chapter).notebook}.ipynb"
 
 
-def _execute(source: str, given: dict, staging: str) -> dict:
-    """Runs in a worker process: execute one notebook into `staging`."""
+def _die_with_parent():
+    """Linux: this process gets SIGKILL when the runner dies, however it dies (even SIGKILL). The
+    kernel it starts exits on its own once its parent is gone (ipykernel watches its parent)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _worker(source: str, given: dict, staging: str, cell_timeout) -> None:
+    """A worker process: execute one notebook, leave the result in <staging>/result.json."""
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the runner's to handle
+    res = _execute(source, given, staging, cell_timeout)
+    tmp = Path(staging) / "result.json.tmp"
+    tmp.write_text(json.dumps(res))
+    os.replace(tmp, Path(staging) / "result.json")
+
+
+def _execute(source: str, given: dict, staging: str, cell_timeout=None) -> dict:
+    """Execute one notebook into `staging` (in a worker process)."""
     os.environ["KOLAC_STAGING"] = staging
     # The kernel inherits this process's stderr: send its chatter to a log kept with a failed run.
     log = open(Path(staging) / "kernel.log", "w", encoding="utf-8")
@@ -135,8 +156,8 @@ def _execute(source: str, given: dict, staging: str) -> dict:
     out.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     try:
-        pm.execute_notebook(source, str(out), parameters=given, cwd=str(NOTEBOOKS),
-                            kernel_name="python3", progress_bar=False, log_output=False)
+        pm.execute_notebook(source, str(out), parameters=given, cwd=str(NOTEBOOKS), kernel_name="python3",
+                            progress_bar=False, log_output=False, execution_timeout=cell_timeout)
     except pm.PapermillExecutionError as exc:
         return {"ok": False, "seconds": time.perf_counter() - t0, "cell": exc.exec_count, "source": exc.source,
                 "error": f"{exc.ename}: {exc.evalue}"}
@@ -227,7 +248,71 @@ def _fail(task: Task, staging: Path, res: dict):
           file=sys.stderr)
 
 
-def run(chapters=None, given=None, jobs=None, force=False, quiet=False, root=None) -> int:
+CELL_TIMEOUT = 600  # seconds a notebook cell may run (the longest takes about 2 s here)
+LOCK_TIMEOUT = 900  # seconds to wait for another run holding the output root's lock
+
+
+class RunInterrupted(Exception):
+    pass
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _holder(lock_path: Path) -> str:
+    try:
+        h = json.loads(Path(str(lock_path) + ".holder").read_text())
+        return f"pid {h['pid']} since {h['since']}"
+    except (OSError, ValueError, KeyError):
+        return "another run"
+
+
+def _run_pool(todo, jobs, say, status, cell_timeout):
+    """Run the tasks in at most `jobs` worker processes; a worker that dies fails its chapter only.
+    Ctrl-C or SIGTERM stops every worker (and so its kernel) and raises RunInterrupted."""
+    ctx = get_context("spawn")
+    queue, running = list(todo), {}
+    try:
+        while queue or running:
+            while queue and len(running) < jobs:
+                t = queue.pop(0)
+                staging = t.root / ".staging" / t.chapter
+                shutil.rmtree(staging, ignore_errors=True)
+                staging.mkdir(parents=True)
+                proc = ctx.Process(target=_worker, args=(str(notebook_path(t.chapter)), t.given, str(staging), cell_timeout),
+                                   daemon=False)
+                proc.start()
+                running[proc] = (t, staging, time.perf_counter())
+            for proc in [p for p in running if p.exitcode is not None]:
+                t, staging, t0 = running.pop(proc)
+                proc.join()
+                result = staging / "result.json"
+                if result.exists():
+                    res = json.loads(result.read_text())
+                else:  # killed, out of memory, ...: this chapter fails, the others go on
+                    res = {"ok": False, "seconds": time.perf_counter() - t0, "cell": None, "source": "",
+                           "error": f"worker process died (exit code {proc.exitcode})"}
+                if res["ok"]:
+                    recs = _promote(t, staging, res["seconds"])
+                    status[t.chapter] = ("ok", res["seconds"])
+                    say(f"[{t.chapter}] ok in {res['seconds']:.1f} s, {len(recs)} exhibit(s)")
+                else:
+                    _fail(t, staging, res)
+                    status[t.chapter] = ("FAILED", res["seconds"])
+                shutil.rmtree(staging, ignore_errors=True)
+            time.sleep(0.05)
+    except KeyboardInterrupt:
+        for proc, (t, staging, _) in running.items():
+            proc.kill()
+        for proc, (t, staging, _) in running.items():
+            proc.join()
+            shutil.rmtree(staging, ignore_errors=True)
+        raise RunInterrupted(", ".join(t.chapter for t, _, _ in running.values()) or "nothing") from None
+
+
+def run(chapters=None, given=None, jobs=None, force=False, quiet=False, root=None,
+        cell_timeout=CELL_TIMEOUT, lock_timeout=LOCK_TIMEOUT) -> int:
     """Execute `chapters` (default: all) with the parameters `given`. `root` overrides the output
     root without injecting `output_dir` into the notebooks (the tests and `kolac golden` use it, so
     that their executed notebooks are comparable byte for byte with the committed references)."""
@@ -245,18 +330,47 @@ def run(chapters=None, given=None, jobs=None, force=False, quiet=False, root=Non
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
     t_start = time.perf_counter()
     status = {}
-    locks = [FileLock(str(r / ".kolac.lock")) for r in sorted(roots)]
     for r in roots:
-        r.mkdir(parents=True, exist_ok=True)
+        try:
+            r.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ParameterError(f"output root {r}: cannot be created ({exc.strerror})") from None
+    read_only = [r for r in roots if not os.access(r, os.W_OK)]
+    if read_only:  # fine if nothing needs rerunning: report and leave it as it is
+        for t in tasks:
+            t.key = fingerprint(t)
+        stale = [t.chapter for t in tasks if force or not is_fresh(t)]
+        if stale:
+            raise ParameterError(f"output root {read_only[0]} is read-only and {', '.join(stale)} must be rerun")
+        say("\n".join(f"{t.chapter:<14} up to date" for t in tasks) + f"\n(read-only {', '.join(rel(r) for r in read_only)})")
+        return 0
+    locks = [FileLock(str(r / ".kolac.lock")) for r in sorted(roots)]
     for lock in locks:
         try:
             lock.acquire(timeout=1)
         except Timeout:
-            say(f"another kolac run holds {lock.lock_file}; waiting…")
-            lock.acquire()
+            say(f"{_holder(lock.lock_file)} holds {lock.lock_file}; waiting up to {lock_timeout} s…")
+            try:
+                lock.acquire(timeout=lock_timeout)
+            except Timeout:
+                for held in locks:
+                    if held.is_locked:
+                        held.release()
+                raise ParameterError(f"{lock.lock_file} is still held by {_holder(lock.lock_file)} after {lock_timeout} s; "
+                                     "wait for that run to end, or raise --lock-timeout") from None
+        Path(str(lock.lock_file) + ".holder").write_text(json.dumps({"pid": os.getpid(), "since": time.strftime("%Y-%m-%d %H:%M:%S")}))
+    previous = None
+    if threading.current_thread() is threading.main_thread():  # SIGTERM ends the run like Ctrl-C
+        previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         todo = []
+        bad = broken()
         for t in tasks:
+            mine = [str(e) for stem, e in bad.items() if (DATA / get(t.chapter).data_dir / f"{stem}.meta.yaml").exists()]
+            if mine:
+                print(f"[{t.chapter}] FAILED before running: " + "; ".join(mine), file=sys.stderr)
+                status[t.chapter] = ("FAILED", 0.0)
+                continue
             t.key = fingerprint(t)
             if not force and is_fresh(t):
                 status[t.chapter] = ("up to date", 0.0)
@@ -267,30 +381,17 @@ def run(chapters=None, given=None, jobs=None, force=False, quiet=False, root=Non
             todo.sort(key=lambda t: (_last_seconds(t), len(code_fingerprint(notebook_path(t.chapter)))), reverse=True)
             jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
             say(f"running {len(todo)} notebook(s) with {jobs} worker(s): {', '.join(t.chapter for t in todo)}")
-            ctx = get_context("spawn")
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-                futures = {}
-                for t in todo:
-                    staging = t.root / ".staging" / t.chapter
-                    shutil.rmtree(staging, ignore_errors=True)
-                    staging.mkdir(parents=True)
-                    futures[pool.submit(_execute, str(notebook_path(t.chapter)), t.given, str(staging))] = (t, staging)
-                for fut in as_completed(futures):
-                    t, staging = futures[fut]
-                    res = fut.result()
-                    if res["ok"]:
-                        recs = _promote(t, staging, res["seconds"])
-                        status[t.chapter] = ("ok", res["seconds"])
-                        say(f"[{t.chapter}] ok in {res['seconds']:.1f} s, {len(recs)} exhibit(s)")
-                    else:
-                        _fail(t, staging, res)
-                        status[t.chapter] = ("FAILED", res["seconds"])
-                    shutil.rmtree(staging, ignore_errors=True)
+            _run_pool(todo, jobs, say, status, cell_timeout)
             shutil.rmtree(todo[0].root / ".staging", ignore_errors=True)
         for r in roots:  # also after a no-op run: the manifest always says what is on disk
             if (r / "manifest.json").exists() or any((r / c / "state.json").exists() for c in REGISTRY):
                 rebuild_manifest(r)
+    except RunInterrupted as exc:
+        print(f"\ninterrupted: stopped {exc}; outputs untouched", file=sys.stderr)
+        return 130
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
         for lock in locks:
             lock.release()
     wall = time.perf_counter() - t_start
