@@ -31,6 +31,10 @@
 #   SMEs' outward FDI.
 # * A derived agency register (`eclac2018_t20_agency_register`) that links these tables by
 #   country and keeps every printed name and founding year side by side.
+# * The institutions register (`institutions_register`, with the lines that name each body in
+#   `institutions_mentions`, both in `data/cooperation/`): one row per institution, its printed
+#   names and the founding year each source prints. Every agency row of the tables above is
+#   matched to it (next cell); sections 1 and 7 use it.
 #
 # `source_copy` chooses which printing of the 2015 table the exhibits use. No cell of these
 # tables is in `data/corrections.yaml` (section 1 explains why), so `apply_corrections` changes
@@ -52,6 +56,7 @@ import seaborn as sns
 import statsmodels.api as sm
 
 import kolac
+from kolac.catalog import resource
 from kolac.checks import compare_printings
 from kolac.data import load
 
@@ -63,6 +68,7 @@ T6 = "itc2015_t06_sme_public_support"
 T32 = "eclac2018_t32_kotra_sme_export_programs"
 T34 = "eclac2018_t34_kotra_ofdi_measures"
 REG = "eclac2018_t20_agency_register"
+INST, MENT = "institutions_register", "institutions_mentions"
 
 COPY = {"eclac-2016-korea-celac": T12, "eclac-2018-korea-lac": T20}[chapter.source_copy]
 COPY_LABEL = {T12: "eclac-2016 Table 12", T20: "eclac-2018 Table 20"}[COPY]
@@ -70,6 +76,8 @@ tpa = chapter.load(COPY)
 itc_tpas = chapter.load(A4)
 itc_support = chapter.load(T6)
 reg = chapter.load(REG)
+inst = chapter.load(INST).set_index("institution_id")
+mentions = chapter.load(MENT)
 NAME = dict(zip(reg["iso3"], reg["name"]))  # latest printed agency name, for figure labels
 PAL = sns.color_palette()
 
@@ -82,6 +90,56 @@ def keep_k(df):
 lac = tpa[tpa["iso3"] != "KOR"]
 kotra = tpa[tpa["iso3"] == "KOR"].iloc[0]
 assert len(lac) == 18 and kotra["agency"] == "KOTRA"
+
+# %% [markdown]
+# **The agency rows in the institutions register.** A row of an agency table is matched to the
+# register through `institutions_mentions`: a mention tied to the same table (its `resource`)
+# whose line falls within the row's printed lines — from the row's line to the line before the
+# next row's (the last row to the table's last line) — and whose printed name stands in the row's
+# agency cell. The printed lines matter in eclac-2018 Table 20, where the row's line is the country
+# label and the agency name is printed two lines below it (Brazil's 34 lines below, after the
+# header). The derived agency register has no mentions of its own: its rows are matched through the
+# table lines it records. Every row must name at least one institution of the register, except ITC
+# Table 6's United States row, whose cell ("Various government agencies") names no single body, and
+# every trade promotion agency named on an agency row must be matched to one; both are asserted.
+
+# %%
+AGENCY_TABLES = [T12, T20, A4, T6]
+
+
+def row_institutions(name):
+    """One row per (table row, institution named on it)."""
+    t = load(name, corrected=False).sort_values("line").reset_index(drop=True)
+    stops = list(t["line"].iloc[1:]) + [resource(name)["lines"][1] + 1]
+    m = mentions[mentions["resource"] == name]
+    out = []
+    for (_, r), stop in zip(t.iterrows(), stops):
+        hit = m[m["line"].between(r["line"], stop - 1) & m["name_printed"].map(lambda n: n in r["agency"])]
+        hit = hit.iloc[hit["name_printed"].map(r["agency"].find).argsort()]  # in the cell's order
+        out += [{"table": name, "iso3": r["iso3"], "row_line": int(r["line"]), "institution_id": i,
+                 "name_printed": n, "mention_line": int(ml)}
+                for i, n, ml in zip(hit["institution_id"], hit["name_printed"], hit["line"])]
+        if hit.empty:
+            out.append({"table": name, "iso3": r["iso3"], "row_line": int(r["line"])})
+    return pd.DataFrame(out)
+
+
+joined = pd.concat([row_institutions(n) for n in AGENCY_TABLES], ignore_index=True)
+no_body = joined[joined["institution_id"].isna()]
+assert list(zip(no_body["table"], no_body["iso3"])) == [(T6, "USA")], no_body
+joined = joined.dropna(subset=["institution_id"]).astype({"mention_line": int})
+below = joined[joined["table"] == T20].set_index("iso3").eval("mention_line - row_line")
+assert set(below.drop("BRA")) == {2} and below["BRA"] == 34  # Table 20: the name below the country line
+assert (inst.loc[joined["institution_id"], "type"] == "trade_promotion_agency").all()
+tied = mentions[mentions["resource"].isin(AGENCY_TABLES)]
+missed = tied.merge(joined, left_on=["resource", "line", "institution_id"],
+                    right_on=["table", "mention_line", "institution_id"], how="left", indicator=True)
+missed = missed[missed["_merge"] == "left_only"]
+assert not (inst.loc[missed["institution_id"], "type"] == "trade_promotion_agency").any(), missed
+REG_LINES = {T20: "line", T12: "line_eclac2016", A4: "line_itc_a4", T6: "line_itc_t6"}
+reg_link = pd.concat([reg[["agency_id", col]].dropna().astype({col: int}).rename(columns={col: "row_line"}).assign(table=t)
+                      for t, col in REG_LINES.items()]).merge(joined, on=["table", "row_line"])
+assert set(reg["agency_id"]) - set(reg_link["agency_id"]) == {"TPA-USA"}
 
 # %% [markdown]
 # ## 1. The 2015 agency statistics and the two printings
@@ -111,13 +169,23 @@ chapter.table(view, "5.1", sources=[COPY], copy=COPY_LABEL,
 # and one is a number:
 #
 # * **Founding years** (Bolivia, Colombia, El Salvador): the 2018 copy prints the year of the
-#   latest re-creation, the 2016 copy an earlier one. A third source backs each side: ITC Table
-#   A4 prints Bolivia as the span 1998–2008, Colombia as 1992 and El Salvador as 2004, and the 2018
-#   narrative dates ProColombia's reorganisation and PROESA's independence to 2015. They are
-#   different events, not misprints, so both years are kept and none is corrected.
+#   latest re-creation, the 2016 copy an earlier one. The institutions register keeps each year
+#   under its source and explains the difference in its note; ITC Table A4's row for the same
+#   country prints the span 1998–2008, 1992 and 2004. For Colombia that row's Proexport is the
+#   same body in the register; Bolivia's Promueve Bolivia and El Salvador's EXPORTA are bodies the
+#   register keeps apart from PROBOLIVIA and PROESA, so their years back the ECLAC years only
+#   through the country. They are different events, not misprints: both years are kept and none is
+#   corrected.
 # * **El Salvador's offices abroad in 2015** (13 against 7): no other source prints this count,
 #   so neither value can be shown to be wrong. The contradiction is listed and **not corrected**;
 #   `source_copy` decides which value the exhibits use.
+#
+# The kind of each difference and its evidence are derived, not typed: a country column is a
+# spelling of the name (the rows are joined on the ISO3 code); an agency column is read through
+# the institutions register (which bodies each cell names); a founding year is a different event
+# where the register keeps both years under their sources; any other number is unresolved. The
+# evidence columns quote the register (its identity decisions and its notes, which are in English
+# in both languages).
 
 # %%
 COMPARED = ["country", "agency", "founded_printed", "staff", "offices_abroad_2010", "offices_abroad_2015",
@@ -129,27 +197,66 @@ differences = compare_printings(printed_2016, printed_2018, key="iso3", columns=
                                names=("eclac2016", "eclac2018"))
 diffs = list(zip(differences["iso3"], differences["column"]))
 printed_2016, printed_2018 = printed_2016.set_index("iso3"), printed_2018.set_index("iso3")
-KIND = {("BOL", "country"): "label", ("DOM", "country"): "label", ("KOR", "country"): "label",
-        ("NIC", "agency"): "name", ("BOL", "founded_printed"): "founding", ("COL", "founded_printed"): "founding",
-        ("SLV", "founded_printed"): "founding", ("SLV", "offices_abroad_2015"): "unresolved"}
-assert sorted(diffs) == sorted(KIND), f"the two copies now differ in {sorted(diffs)}"
+assert sorted(diffs) == [("BOL", "country"), ("BOL", "founded_printed"), ("COL", "founded_printed"),
+                         ("DOM", "country"), ("KOR", "country"), ("NIC", "agency"), ("SLV", "founded_printed"),
+                         ("SLV", "offices_abroad_2015")], f"the two copies now differ in {sorted(diffs)}"
 
+# %%
+# the kind and the evidence of each difference, read from the institutions register
 itc_tpas_by_iso = itc_tpas.set_index("iso3")
-EXTRA = {"COL": chapter.label("tpas_ev_col"), "SLV": chapter.label("tpas_ev_slv")}
+SOURCE_OF = {T12: "eclac-2016-korea-celac", T20: "eclac-2018-korea-lac", A4: "itc-2015-smes-gvc-latam"}
 
 
-def evidence(iso, kind):
-    if kind == "label":
+def years_created(iid):
+    """The founding year the register gives the body, per source key."""
+    text = inst.at[iid, "years_created"]
+    return dict(part.split(": ", 1) for part in text.split("; ")) if pd.notna(text) else {}
+
+
+def bodies(table, iso):
+    return joined[(joined["table"] == table) & (joined["iso3"] == iso)]
+
+
+def kind(iso, col, v16, v18):
+    if col == "country":
+        return "label"
+    if col == "agency":
+        return "name"
+    if col == "founded_printed":
+        kept = all(any(years_created(i).get(SOURCE_OF[t]) == v for i in bodies(t, iso)["institution_id"])
+                   for t, v in ((T12, v16), (T20, v18)))
+        return "founding" if kept else "unresolved"
+    return "unresolved"
+
+
+def named(rows):
+    return ", ".join(f"{n} ({i})" for i, n in zip(rows["institution_id"], rows["name_printed"])) or "–"
+
+
+def evidence(iso, k):
+    if k == "label":
         return chapter.label("tpas_ev_label", iso3=iso)
-    if kind == "name":
-        return chapter.label("tpas_ev_name")
-    if kind == "unresolved":
+    if k == "unresolved":
         return chapter.label("tpas_ev_none")
-    text = chapter.label("tpas_ev_founding", a4=itc_tpas_by_iso.at[iso, "year_established"],
-                         line=itc_tpas_by_iso.at[iso, "line"])
-    return text + ("; " + EXTRA[iso] if iso in EXTRA else "")
+    b16, b18 = bodies(T12, iso), bodies(T20, iso)
+    if k == "name":
+        ids = set(b16["institution_id"]) | set(b18["institution_id"])
+        itc = joined[joined["table"].isin([A4, T6]) & joined["institution_id"].isin(ids)].drop_duplicates("institution_id")
+        in_itc = chapter.label("tpas_ev_itc", itc=named(itc)) if len(itc) else chapter.label("tpas_ev_not_in_itc")
+        return chapter.label("tpas_ev_name", b16=named(b16), b18=named(b18)) + "; " + in_itc
+    parts = []
+    for r in bodies(A4, iso).itertuples():  # ITC Table A4's row for the same country
+        relation = "tpas_ev_same_body" if r.institution_id in set(b18["institution_id"]) else "tpas_ev_other_body"
+        parts.append(chapter.label("tpas_ev_founding", a4=itc_tpas_by_iso.at[iso, "year_established"], line=r.row_line,
+                                   itc=r.name_printed, relation=chapter.label(relation)))
+    notes = inst.loc[b18["institution_id"], "year_differences"].dropna()
+    parts += [chapter.label("tpas_ev_register_note", note=n) for n in notes]
+    return "; ".join(parts)
 
 
+KIND = {(iso, c): kind(iso, c, v16, v18) for iso, c, v16, v18 in differences.itertuples(index=False)}
+
+# %%
 recon = pd.DataFrame([{
     chapter.label("country"): chapter.country_name(iso),
     chapter.label("tpas_field"): chapter.label("country") if c == "country" else heads.get(c, c),
@@ -159,13 +266,15 @@ recon = pd.DataFrame([{
     chapter.label("tpas_evidence"): evidence(iso, KIND[(iso, c)]),
     chapter.label("tpas_resolution"): chapter.label(f"tpas_res_{KIND[(iso, c)]}"), "iso3": iso,
 } for iso, c, v16, v18 in differences.itertuples(index=False)])
-chapter.table(chapter.selected(recon).drop(columns="iso3"), "5.2", sources=[T12, T20, A4])
+chapter.table(chapter.selected(recon).drop(columns="iso3"), "5.2", sources=[T12, T20, A4, INST, MENT])
 
 # %% [markdown]
-# The register links the agencies of the four tables by country and keeps every founding year as
-# printed. Where the sources disagree, the years are listed side by side, never merged: beyond the
-# two ECLAC copies, ITC Table A4 also prints Ecuador's agency as the span 1997–2011 against 2010
-# in both ECLAC copies.
+# The agency register links the agencies of the four tables by country and keeps every founding
+# year as printed. Where the sources disagree, the years are listed side by side, never merged:
+# beyond the two ECLAC copies, ITC Table A4 also prints Ecuador's agency as the span 1997–2011
+# against 2010 in both ECLAC copies. Linking by country puts some bodies the institutions register
+# keeps apart on one row (Bolivia's and El Salvador's ITC agencies among them); Table 5.10 in
+# section 7 lists the same agencies one row per institution.
 
 # %%
 # the register copies the prints
@@ -398,6 +507,91 @@ ofdi_measures_view = ofdi_measures[["program", "content", "amounts_mentioned"]].
 chapter.table(ofdi_measures_view, "5.7", sources=[T34])
 
 # %% [markdown]
+# ## 7. The agencies across the three sources, one row per institution
+#
+# The agency rows of eclac-2016 Table 12, eclac-2018 Table 20 and ITC Tables A4 and 6, matched to
+# the institutions register as described after the setup cell, give one row per institution: the
+# name each table prints for it, the founding year each source prints (the register's
+# `years_created`, checked below against the table cells), the agency register row that links it
+# by country, and, where the sources' years differ, every year with its source — listed, not
+# merged — with the register's note (in English in both languages).
+#
+# **What is inference.** Which printed names are one body is the register's decision, not a
+# printed fact (its `inferred` and `issues`): it merges Proexport with PROCOLOMBIA and
+# CORPEI-PRO ECUADOR with PROECUADOR, and keeps apart the ECLAC and ITC agencies of Bolivia, El
+# Salvador, Guatemala, Jamaica and Panama, which the agency register links only by country. The
+# 2016 Nicaragua cell is read as two bodies, PRONicaragua and CEI, and its year is given to CEI.
+# **What cannot be placed.** The United States row of ITC Table 6 names no single body; PRONicaragua
+# has no founding year of its own. The lists below are computed, not typed.
+
+# %%
+TABLE_HEAD = {T12: chapter.label("tpas_value_2016"), T20: chapter.label("tpas_value_2018"),
+              A4: chapter.label("tpas_itc_a4"), T6: chapter.label("tpas_itc_t6")}
+SHORT = {"eclac-2016-korea-celac": "eclac-2016", "eclac-2018-korea-lac": "eclac-2018", "itc-2015-smes-gvc-latam": "ITC"}
+TABLE_YEAR = {T12: "founded_printed", T20: "founded_printed", A4: "year_established"}
+cells = {t: load(t, corrected=False).set_index("line") for t in TABLE_YEAR}
+# the register's years are the table cells, except a printed year it gives to another body of the cell
+not_given = []
+for r in joined[joined["table"].isin(TABLE_YEAR)].itertuples():
+    given = years_created(r.institution_id).get(SOURCE_OF[r.table])
+    if given != cells[r.table].at[r.row_line, TABLE_YEAR[r.table]]:
+        assert given is None, (r.institution_id, r.table, given)
+        not_given.append((r.institution_id, r.table))
+assert not_given == [("nic_pronicaragua", T12)]
+for iid, g in joined.groupby("institution_id"):
+    assert set(years_created(iid)) <= {SOURCE_OF[t] for t in g["table"] if t in SOURCE_OF}, iid
+
+# %%
+# one row per institution, in the agency register's order (then eclac-2018, eclac-2016, ITC A4, ITC Table 6)
+link = reg_link.merge(reg[["agency_id"]].reset_index(names="reg_pos"), on="agency_id")
+link["table_pos"] = link["table"].map({T20: 0, T12: 1, A4: 2, T6: 3})
+ids = link.sort_values(["reg_pos", "table_pos"])["institution_id"].drop_duplicates().tolist()
+assert set(ids) == set(joined["institution_id"])
+H = {"name": chapter.label("tpas_institution"), "id": chapter.label("tpas_institution_id"),
+     "reg": chapter.label("tpas_agency_register_row"), "differ": chapter.label("tpas_years_differ"),
+     "note": chapter.label("tpas_register_note")}
+rows = []
+for iid in ids:
+    g, years = joined[joined["institution_id"] == iid], years_created(iid)
+    row = {"iso3": inst.at[iid, "iso3"], chapter.label("country"): chapter.country_name(inst.at[iid, "iso3"]),
+           H["name"]: inst.at[iid, "name"], H["id"]: iid}
+    for t in AGENCY_TABLES:
+        printed = g.loc[g["table"] == t, "name_printed"].tolist()
+        row[chapter.label("tpas_col_name", table=TABLE_HEAD[t])] = "; ".join(printed) or None
+        if t in TABLE_YEAR:
+            row[chapter.label("tpas_col_year", table=TABLE_HEAD[t])] = years.get(SOURCE_OF[t]) if printed else None
+    row[H["reg"]] = ", ".join(sorted(set(link.loc[link["institution_id"] == iid, "agency_id"])))
+    row[H["differ"]] = " · ".join(f"{SHORT[k]}: {y}" for k, y in years.items()) if len(set(years.values())) > 1 else None
+    row[H["note"]] = inst.at[iid, "year_differences"] if pd.notna(inst.at[iid, "year_differences"]) else None
+    rows.append(row)
+by_institution = pd.DataFrame(rows)
+differing = by_institution.loc[by_institution[H["differ"]].notna(), H["id"]].tolist()
+assert differing == ["bol_probolivia", "col_procolombia", "ecu_proecuador", "slv_proesa"], differing
+chapter.table(chapter.selected(by_institution).drop(columns="iso3"), "5.10", sources=[T12, T20, A4, T6, REG, INST, MENT])
+
+# %% [markdown]
+# The agency register rows that link bodies the institutions register keeps apart, the rows that
+# name no single body, the printed years the register gives to another body of the same cell, and
+# the trade promotion agencies the register finds in the three sources only outside these tables
+# (running text, other tables).
+
+# %%
+per_row = link.drop_duplicates(["agency_id", "institution_id"]).groupby("agency_id", sort=False)
+apart = {a: g for a, g in per_row if len(g) > 1}
+assert sorted(apart) == ["TPA-BOL", "TPA-GTM", "TPA-JAM", "TPA-NIC", "TPA-PAN", "TPA-SLV"], sorted(apart)
+print(chapter.label("tpas_kept_apart") + ":")
+for a, g in apart.items():
+    print(f"  {a}: " + ", ".join(f"{inst.at[i, 'name']} ({i})" for i in g["institution_id"]))
+print(chapter.label("tpas_no_body") + ": " + ", ".join(f"{TABLE_HEAD[t]}, {chapter.country_name(i)} ({chapter.label('line').lower()} {n})"
+                                                      for t, i, n in zip(no_body["table"], no_body["iso3"], no_body["row_line"])))
+print(chapter.label("tpas_year_not_given") + ": " + ", ".join(
+    f"{inst.at[i, 'name']} ({i}), {TABLE_HEAD[t]}" for i, t in not_given))
+three = set(SOURCE_OF.values())
+elsewhere = inst[(inst["type"] == "trade_promotion_agency") & ~inst.index.isin(joined["institution_id"])
+                 & inst["sources"].map(lambda v: bool(set(v.split(";")) & three))]
+print(chapter.label("tpas_other_tpas") + ": " + ", ".join(f"{n} ({i})" for i, n in elsewhere["name"].items()))
+
+# %% [markdown]
 # ## Figures of the sources that are not reproduced
 #
 # The texts keep only the captions, units and source lines of these figures: their plotted
@@ -408,7 +602,7 @@ chapter.table(ofdi_measures_view, "5.7", sources=[T34])
 kolac.documents.figures_not_reproduced("tpas")
 
 # %% [markdown]
-# ## 7. Claims audit
+# ## 8. Claims audit
 #
 # Narrative statements of the three documents about the agencies, each recomputed from the tables
 # in `data/claims.csv` (the status is computed here, never typed in). Averages are unweighted
@@ -421,7 +615,7 @@ kolac.documents.figures_not_reproduced("tpas")
 audit = chapter.claims_audit("5.8")
 
 # %% [markdown]
-# ## 8. Known defects
+# ## 9. Known defects
 #
 # The corrections register's entries for these tables and the defects their sidecars document
 # (`issues`), built from `data/corrections.yaml` and `data/tpas/*.meta.yaml`. The differences

@@ -278,7 +278,70 @@ def test_salmon_quantities_on_their_lines_and_the_shares_they_imply():
     assert resource(SALMON)["inferred"] is None  # nothing placed by inference in the box
 
 
+def test_timeline_marks_only_the_dates_the_tables_print(other_run):
+    """Figure 3.5 (Spanish run): every bar is a period printed in a header or cell, every dot a year
+    printed in a Table 11 tools cell; nothing printed without a date is put on the axis."""
+    root, _ = other_run
+    tl = pd.read_csv(root / "innovation" / "figures" / "figure-3.5.csv", dtype={"period_printed": str})
+    assert len(tl) == 32 and tl["kind"].value_counts().to_dict() == {
+        "year": 10, "decade": 8, "span": 7, "undated": 4, "open": 2, "axis": 1}
+    periods = lambda name: list(dict.fromkeys(load(name)["period"].dropna().str.split("; ").explode()))
+    printed = {INFO: periods(INFO), NSTC: periods(NSTC), HRD: periods(HRD), LOC: periods(LOC)}
+    assert printed[INFO] == ["1987 - 1994", "1995 - 2000", "2001 - 2007", "2008 - to date"]
+    for name, ps in printed.items():  # every dated period of the four tables is drawn once, as printed
+        drawn = tl[(tl["table"] == name) & (tl["kind"] != "undated")]["period_printed"].tolist()
+        assert drawn == [p for p in ps if p != "Current"], name
+    for r in tl[tl["kind"].isin(["span", "decade"]) & (tl["table"] != UIR)].itertuples():
+        first, last = int(r.start_year), int(r.end_year)
+        if r.kind == "span":  # both years are written in the printed period
+            assert str(first) in r.period_printed and str(last) in r.period_printed
+        else:  # a decade (or '1960–70s') is drawn as whole decades, no finer
+            assert first % 10 == 0 and last % 10 == 9 and r.period_printed.startswith(str(first)[:3])
+    opened = tl[tl["kind"] == "open"]
+    assert opened["end_year"].isna().all() and opened["period_printed"].tolist() == ["2008 - to date", "2000s onwards"]
+    years = sorted(int(y) for cell in load(ITP)["tools_examples"] for y in re.findall(r"\b(?:19|20)\d\d\b", cell))
+    dots = tl[tl["kind"] == "year"]
+    assert sorted(dots["start_year"].astype(int)) == years and dots["inferred"].all()  # scheme pairing inferred
+    assert all(str(int(r.start_year)) in r.cell_printed for r in dots.itertuples())
+    nuri = tl[tl["from_narrative"]]  # the one date not printed in its table: NURI's, from the text
+    assert nuri[["start_year", "end_year", "line"]].values.tolist() == [[2004, 2008, 4056]]
+    assert "2004 to 2008" in source_line(E18, 4056)
+    undated = tl[tl["kind"] == "undated"].set_index("table")["label"].to_dict()
+    assert undated == {INFO: "2 frases sin ubicar", NSTC: "actual: 13 + 10", UIR: "17 programas sin fecha",
+                       REG: "5 áreas, actuales"}
+    spans10 = tl[(tl["table"] == NSTC) & (tl["kind"] == "span")]["label"].tolist()
+    assert spans10 == ["14 + 3", "13 + 8", "10 + 13"]  # member counts read from the composition cells
+    # inferred: Maturity on both last informatization periods, and every Table 11 scheme lane
+    assert set(tl.loc[tl["inferred"], "table"]) == {INFO, ITP}
+    assert tl.loc[tl["inferred"] & (tl["table"] == INFO), "cell_printed"].tolist() == ["Maturity", "Maturity"]
+    manifest = json.loads((root / "manifest.json").read_text())
+    fig = next(e for e in manifest["exhibits"] if e["id"] == "innovation-figure-3.5")
+    assert set(fig["sources"]) == {INFO, NSTC, ITP, HRD, UIR, REG, LOC} and fig["alt"].startswith("Cronología")
+
+
 # --- claims, known defects, labels ------------------------------------------------------------------
+
+def test_policy_table_claims_are_dated_by_counting_rows():
+    """INN-101..187: a date claim is checked as the number of rows whose cell prints that year or
+    decade, so the same check with another year finds none; the unchecked ones say why, and the
+    circular ones (Table 11 groups, NURI's years) are not checked."""
+    ledger = {c["claim_id"]: c for c in claims.ledger("innovation") if re.fullmatch(r"INN-1\d\d", c["claim_id"])}
+    assert list(ledger) == [f"INN-{k}" for k in range(101, 188)]
+    audit = claims.audit("innovation").set_index("claim_id").loc[list(ledger)]
+    assert audit["status"].value_counts().to_dict() == {"not checkable": 66, "confirmed": 21}
+    from kolac.expr import Tables, evaluate
+    tables = Tables(load)
+    for cid in ("INN-112", "INN-114", "INN-117", "INN-128"):
+        check = ledger[cid]["check"]
+        year = re.compile(r"(?<![A-Za-z0-9])(?:19|20)\d\d\b")  # the year in the pattern, not in a table name
+        other = year.sub(lambda m: str(int(m.group(0)) + 1), check, count=1)
+        assert evaluate(check, tables) == 1 and other != check and evaluate(other, tables) == 0, cid
+    assert evaluate(ledger["INN-166"]["check"].replace("1960s", "1970s"), tables) == 0  # Guro is a 1960s example only
+    for cid in ("INN-113", "INN-119", "INN-121", "INN-122", "INN-153"):  # circular: no check, and the reason given
+        assert not ledger[cid]["check"] and re.search(r"this (very )?(passage|sentence)", ledger[cid]["why"]), cid
+    assert audit.loc["INN-164", "recomputed"] == 4 and audit.loc["INN-186", "recomputed"] == 5
+
+
 
 def test_claims_recompute_the_table_values():
     audit = claims.audit("innovation").set_index("claim_id")
@@ -300,8 +363,8 @@ def test_labels_prefixed_and_captions_for_every_exhibit():
         own = yaml.safe_load(fh)["labels"]
     assert own and all(k.startswith("innovation_") for k in own)
     assert all(set(v) == {"en", "es"} and v["en"] and v["es"] for v in own.values())
-    needed = [exhibit_key("innovation", "table", f"3.{k}", "caption") for k in range(1, 23)]
-    needed += [exhibit_key("innovation", "figure", f"3.{k}", part) for k in range(1, 5) for part in ("caption", "alt")]
+    needed = [exhibit_key("innovation", "table", f"3.{k}", "caption") for k in range(1, 24)]
+    needed += [exhibit_key("innovation", "figure", f"3.{k}", part) for k in range(1, 6) for part in ("caption", "alt")]
     assert set(needed) <= set(own) and set(needed) <= label_keys()
     assert label("innovation_figure_3_1_alt", "es", n_tools=10, n_countries=6).startswith("Mapa de calor con 10")
 
@@ -319,7 +382,7 @@ def test_notebook_with_other_parameters(other_run):
     assert "Panamá no figura en eclac-2016 Table 5 / eclac-2018 Table 7" in shown
     manifest = json.loads((root / "manifest.json").read_text())
     ids = {e["id"] for e in manifest["exhibits"] if e["chapter"] == "innovation"}
-    assert ids == {f"innovation-table-3.{k}" for k in range(1, 23)} | {f"innovation-figure-3.{k}" for k in range(1, 5)}
+    assert ids == {f"innovation-table-3.{k}" for k in range(1, 24)} | {f"innovation-figure-3.{k}" for k in range(1, 6)}
     nis = pd.read_csv(root / "innovation" / "tables" / "table-3.1.csv")
     printed = load(NIS16, corrected=False)
     kept = printed[printed["iso3"].isin(["ARG", "BRA", "CHL", "MEX", "PAN", "PER"])]

@@ -1,6 +1,7 @@
 """Chapter 5 (trade promotion agencies): the two printings of the 2015 agency statistics
-reconciled cell by cell, the derived register checked against every table it copies, the
-cross-table and narrative checks recomputed, and the notebook run with non-default parameters."""
+reconciled cell by cell, the derived register checked against every table it copies, the agency
+rows joined to the institutions register, the cross-table and narrative checks recomputed, and
+the notebook run with non-default parameters."""
 import csv
 import json
 
@@ -22,6 +23,9 @@ T6 = "itc2015_t06_sme_public_support"
 T32 = "eclac2018_t32_kotra_sme_export_programs"
 T34 = "eclac2018_t34_kotra_ofdi_measures"
 REG = "eclac2018_t20_agency_register"
+INST, MENT = "institutions_register", "institutions_mentions"
+SOURCE_OF = {T12: "eclac-2016-korea-celac", T20: "eclac-2018-korea-lac", A4: "itc-2015-smes-gvc-latam"}
+YEAR_COLUMN = {T12: "founded_printed", T20: "founded_printed", A4: "year_established"}
 COMPARED = ["country", "agency", "founded_printed", "staff", "offices_abroad_2010", "offices_abroad_2015",
             "offices_home", "budget_exports_pct"]
 
@@ -88,7 +92,7 @@ def test_differences_stand_on_their_printed_lines():
 
 def test_no_correction_is_entered_for_the_tpa_tables():
     """The copies' contradictions are listed, not corrected: no third source settles them. The
-    chapter's known-defects frame (what the notebook's section 8 shows) is built from the same files."""
+    chapter's known-defects frame (what the notebook's section 9 shows) is built from the same files."""
     mine = {T12, T20, A4, T6, T32, T34, REG}
     assert not [c.id for c in corrections.register() if c.resource in mine]
     assert not (checks.known_defects("tpas")["status"] == "corrected").any()
@@ -207,6 +211,110 @@ def test_programme_tables_as_printed():
         assert source_line("eclac-2018-korea-lac", int(n)).strip() in program
 
 
+# --- the agency rows in the institutions register ---------------------------------------------------
+
+def join_rows(name):
+    """{row line: [(institution_id, name_printed)]} for one agency table, from the raw CSVs: a mention
+    tied to the table, on a line from the row's line to the line before the next row's (the last row:
+    to the table's last line), whose printed name stands in the row's agency cell."""
+    rows = sorted(raw(name), key=lambda r: int(r["line"]))
+    stops = [int(r["line"]) for r in rows[1:]] + [resource(name)["lines"][1] + 1]
+    tied = [m for m in raw(MENT) if m["resource"] == name]
+    return {int(r["line"]): [(m["institution_id"], m["name_printed"]) for m in tied
+                             if int(r["line"]) <= int(m["line"]) < stop and m["name_printed"] in r["agency"]]
+            for r, stop in zip(rows, stops)}
+
+
+def test_join_covers_every_agency_row():
+    """Every agency row of eclac-2016 Table 12, eclac-2018 Table 20 and ITC Table A4 names at least
+    one institution of the register (ITC Table 6 too, but for its United States row, which names no
+    single body); every institution so named is a trade promotion agency; every row of the derived
+    agency register reaches the register through the table lines it records."""
+    inst = {r["institution_id"]: r for r in raw(INST)}
+    joined = {name: join_rows(name) for name in (T12, T20, A4, T6)}
+    for name in (T12, T20, A4):
+        assert len(joined[name]) == len(raw(name)) and all(joined[name].values()), name
+    assert [line for line, ids in joined[T6].items() if not ids] == [286]
+    assert by_iso(T6)["USA"]["agency"] == "Various government agencies"
+    assert (len(joined[T12]), sum(map(len, joined[T12].values()))) == (19, 20)  # Nicaragua's cell: two bodies
+    assert {inst[i]["type"] for rows in joined.values() for ids in rows.values() for i, _ in ids} == {"trade_promotion_agency"}
+    assert {inst[i]["iso3"] for rows in joined.values() for line, ids in rows.items() for i, _ in ids} == \
+        {r["iso3"] for r in raw(REG)} - {"USA"}
+    # each row's institutions are of the row's country
+    for name, rows in joined.items():
+        iso = {int(r["line"]): r["iso3"] for r in raw(name)}
+        assert all(inst[i]["iso3"] == iso[line] for line, ids in rows.items() for i, _ in ids), name
+    columns = {T20: "line", T12: "line_eclac2016", A4: "line_itc_a4", T6: "line_itc_t6"}
+    linked = {r["agency_id"]: {i for t, c in columns.items() if r[c] for i, _ in joined[t][int(r[c])]} for r in raw(REG)}
+    assert [a for a, ids in linked.items() if not ids] == ["TPA-USA"]
+    assert sorted(a for a, ids in linked.items() if len(ids) > 1) == \
+        ["TPA-BOL", "TPA-GTM", "TPA-JAM", "TPA-NIC", "TPA-PAN", "TPA-SLV"]  # linked by country, kept apart by the register
+    assert linked["TPA-COL"] == {"col_procolombia"} and linked["TPA-ECU"] == {"ecu_proecuador"}  # merged by the register
+
+
+def years_from_tables():
+    """{institution_id: {source key: founding year as the table row prints it}}, through the join."""
+    out = {}
+    for name, col in YEAR_COLUMN.items():
+        cell = {int(r["line"]): r[col] for r in raw(name)}
+        for line, ids in join_rows(name).items():
+            for i, _ in ids:
+                out.setdefault(i, {})[SOURCE_OF[name]] = cell[line]
+    return out
+
+
+def test_register_years_are_the_table_years():
+    """The register's years_created of every institution on an agency row are the years the table
+    rows print, source by source, except the 2016 Nicaragua cell's 2002, which the register gives to
+    CEI and not to PRONicaragua; its year_differences is set exactly where those years differ."""
+    from_tables = years_from_tables()
+    inst = {r["institution_id"]: r for r in raw(INST)}
+    for i, years in from_tables.items():
+        given = dict(p.split(": ", 1) for p in inst[i]["years_created"].split("; ")) if inst[i]["years_created"] else {}
+        expected = {} if i == "nic_pronicaragua" else years
+        assert given == expected, i
+        assert bool(inst[i]["year_differences"]) == (len(set(expected.values())) > 1), i
+    assert from_tables["nic_pronicaragua"] == {"eclac-2016-korea-celac": "2002"}
+    assert from_tables["nic_cei"] == {"eclac-2016-korea-celac": "2002", "eclac-2018-korea-lac": "2002"}
+
+
+def differences_from_tables(isos=None):
+    """{institution_id: "eclac-2016: y · eclac-2018: y · ITC: y"} where the tables' years differ."""
+    short = {"eclac-2016-korea-celac": "eclac-2016", "eclac-2018-korea-lac": "eclac-2018", "itc-2015-smes-gvc-latam": "ITC"}
+    inst = {r["institution_id"]: r for r in raw(INST)}
+    out = {}
+    for i, years in years_from_tables().items():
+        if len(set(years.values())) > 1 and (isos is None or inst[i]["iso3"] in isos):
+            out[i] = " · ".join(f"{short[k]}: {years[k]}" for k in short if k in years)
+    return out
+
+
+def test_founding_year_differences_recomputed_from_the_tables():
+    assert differences_from_tables() == {
+        "bol_probolivia": "eclac-2016: 1998 · eclac-2018: 2008",
+        "col_procolombia": "eclac-2016: 1992-2015 · eclac-2018: 2015 · ITC: 1992",
+        "ecu_proecuador": "eclac-2016: 2010 · eclac-2018: 2010 · ITC: 1997-2011",
+        "slv_proesa": "eclac-2016: 2004 · eclac-2018: 2015",
+    }
+
+
+def test_exhibit_5_10_shows_the_table_differences(default_run):
+    """Table 5.10 of the default run: one row per institution on an agency row, and the founding-year
+    differences it shows are those recomputed from the tables."""
+    root, _ = default_run
+    t = pd.read_csv(root / "tpas" / "tables" / "table-5.10.csv", dtype=str, keep_default_na=False)
+    ids = t["Register id"].tolist()
+    assert len(ids) == len(set(ids)) == len(years_from_tables()) + 1  # + Spain's ICEX, in ITC Table 6 only (no year)
+    differ = "Founding years, where the sources differ (each as printed, not merged)"
+    assert dict(zip(t.loc[t[differ] != "", "Register id"], t.loc[t[differ] != "", differ])) == differences_from_tables()
+    years = years_from_tables()
+    for r in t.itertuples(index=False):
+        row = dict(zip(t.columns, r))
+        for name, head in ((T12, "eclac-2016 Table 12"), (T20, "eclac-2018 Table 20"), (A4, "ITC Table A4")):
+            printed = row[f"{head}: founding year as printed"]
+            assert printed == ("" if row["Register id"] == "nic_pronicaragua" else years.get(row["Register id"], {}).get(SOURCE_OF[name], "")), row
+
+
 # --- the notebook with non-default parameters -------------------------------------------------------
 
 def test_notebook_with_other_parameters(other_run):
@@ -220,7 +328,7 @@ def test_notebook_with_other_parameters(other_run):
     assert "n = 18" in shown  # the 2018 copy prints a single founding year for every agency
     manifest = json.loads((root / "manifest.json").read_text())
     ids = {e["id"] for e in manifest["exhibits"] if e["chapter"] == "tpas"}
-    assert ids == {f"tpas-table-5.{k}" for k in range(1, 9)} | {f"tpas-figure-5.{k}" for k in range(1, 5)}
+    assert ids == {f"tpas-table-5.{k}" for k in [*range(1, 9), 10]} | {f"tpas-figure-5.{k}" for k in range(1, 5)}
     agencies = pd.read_csv(root / "tpas" / "tables" / "table-5.1.csv")
     assert agencies["País"].tolist() == ["Argentina", "Brasil", "Chile", "México", "Panamá", "Perú", "República de Corea"]
     t20 = load("eclac2018_t20_tpa_statistics_2015", corrected=False).set_index("iso3")
@@ -232,4 +340,11 @@ def test_notebook_with_other_parameters(other_run):
     assert len(pd.read_csv(root / "tpas" / "tables" / "table-5.2.csv")) == 0
     fig = pd.read_csv(root / "tpas" / "figures" / "figure-5.1.csv")
     assert sorted(fig["iso3"]) == ["ARG", "BRA", "CHL", "MEX", "PAN", "PER"]
+    # one row per institution of the selected countries (Panama's ECLAC and ITC agencies are two bodies);
+    # none of them prints different founding years, as recomputed from the tables
+    by_institution = pd.read_csv(root / "tpas" / "tables" / "table-5.10.csv", dtype=str, keep_default_na=False)
+    assert by_institution["Id. en el registro"].tolist() == ["arg_exportar", "bra_apex", "chl_prochile", "mex_promexico",
+                                                             "pan_proinvex", "pan_export_bureau", "per_promperu"]
+    differ = by_institution["Años de creación, donde las fuentes difieren (cada uno tal como se imprime, sin fusionar)"]
+    assert differences_from_tables({"ARG", "BRA", "CHL", "MEX", "PAN", "PER"}) == {} and (differ == "").all()
 

@@ -154,8 +154,8 @@ class ChapterRun:
         parts = []
         for name in sources:
             m = resource(name)
-            if m["source"] == DERIVED:
-                parts.append(f"kolac, {m['table']} ({', '.join(m['derived_from'])})")
+            if m["source"] == DERIVED:  # the inputs are listed in its sidecar and the data package
+                parts.append(f"kolac, {name} (derived from {len(m['derived_from'])} resources)")
             else:
                 parts.append(f"{m['source']}, {m['table']} (lines {m['lines'][0]}–{m['lines'][1]})")
         return f"{self.label('source')}: " + "; ".join(parts)
