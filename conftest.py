@@ -4,13 +4,15 @@ Kernels inherit this environment: exhibits of notebooks executed outside the run
 to a throw-away staging folder, never into outputs/.
 
 Notebook executions are the expensive part of the suite, so each parameter set runs once per
-session, all chapters together, through the runner (tests/runs.py):
+session, all chapters together, through the runner, started in the background as soon as the
+tests are collected (the tests that need the runs are ordered last):
   default_run  every chapter with its defaults (compared with the committed references and the
                golden record: the same check as re-executing under nbval, at no extra cost)
   other_run    every chapter with one set of non-default parameters (OTHER_PARAMS)
 """
 import os
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -26,33 +28,57 @@ OTHER_PARAMS = {
 }
 
 
-@pytest.fixture(scope="session")
-def session_runs(tmp_path_factory):
-    """Both runs at once, one kernel each at a time: two threads keep both cores busy to the end
-    (one run with two workers leaves a core idle while its longest notebook finishes)."""
+RUN_FIXTURES = {"default_run", "other_run", "session_runs"}
+_RUNS = {}
+
+
+def _needs_runs(item) -> bool:
+    return bool(RUN_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(session, config, items):
+    # tests that read the notebook runs go last, so that the others run while the notebooks execute
+    items.sort(key=_needs_runs)
+
+
+def pytest_collection_finish(session):
+    """Start both runs in the background as soon as the tests are known, if any test needs them:
+    two threads, one kernel each at a time, keep both cores busy while the other tests run."""
+    if not any(_needs_runs(i) for i in session.items):
+        return
+    import shutil
     import threading
 
     from kolac import runner
 
-    roots = {"default": tmp_path_factory.mktemp("default-run"), "other": tmp_path_factory.mktemp("other-run")}
+    base = Path(tempfile.mkdtemp(prefix="kolac-runs-"))
+    _RUNS["base"] = base
+    roots = {"default": base / "default-run", "other": base / "other-run"}
     given = {"default": {}, "other": dict(OTHER_PARAMS)}
-    codes = {}
+    results = {}
 
     def go(name):
         try:
-            codes[name] = runner.run(None, given[name], jobs=1, quiet=True, root=roots[name])
-        except Exception as exc:  # surfaced by the fixtures below, not lost in the thread
-            codes[name] = exc
+            results[name] = (roots[name], runner.run(None, given[name], jobs=1, quiet=True, root=roots[name]))
+        except BaseException as exc:  # surfaced by the fixtures, not lost in the thread
+            results[name] = exc
 
-    threads = [threading.Thread(target=go, args=(n,)) for n in roots]
-    for t in threads:
+    _RUNS["threads"] = [threading.Thread(target=go, args=(n,), daemon=True) for n in roots]
+    _RUNS["results"] = results
+    for t in _RUNS["threads"]:
         t.start()
-    for t in threads:
+    session.config.add_cleanup(lambda: shutil.rmtree(base, ignore_errors=True))
+
+
+@pytest.fixture(scope="session")
+def session_runs():
+    assert "threads" in _RUNS, "pytest_collection_finish starts the runs whenever a collected test needs them"
+    for t in _RUNS["threads"]:
         t.join()
-    for name, code in codes.items():
-        if isinstance(code, Exception):
-            raise code
-    return {n: (roots[n], codes[n]) for n in roots}
+    for name, res in _RUNS["results"].items():
+        if isinstance(res, BaseException):
+            raise res
+    return dict(_RUNS["results"])
 
 
 @pytest.fixture(scope="session")

@@ -271,7 +271,7 @@ def _holder(lock_path: Path) -> str:
 def _run_pool(todo, jobs, say, status, cell_timeout):
     """Run the tasks in at most `jobs` worker processes; a worker that dies fails its chapter only.
     Ctrl-C or SIGTERM stops every worker (and so its kernel) and raises RunInterrupted."""
-    ctx = get_context("spawn")
+    ctx = get_context("spawn")  # workers are the runner's own children: they die with it (see _die_with_parent)
     queue, running = list(todo), {}
     try:
         while queue or running:
@@ -347,7 +347,7 @@ def run(chapters=None, given=None, jobs=None, force=False, quiet=False, root=Non
     locks = [FileLock(str(r / ".kolac.lock")) for r in sorted(roots)]
     for lock in locks:
         try:
-            lock.acquire(timeout=1)
+            lock.acquire(timeout=min(0.2, lock_timeout))
         except Timeout:
             say(f"{_holder(lock.lock_file)} holds {lock.lock_file}; waiting up to {lock_timeout} s…")
             try:
