@@ -134,14 +134,19 @@ def _die_with_parent():
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def _worker(source: str, given: dict, staging: str, cell_timeout) -> None:
-    """A worker process: execute one notebook, leave the result in <staging>/result.json."""
+def _worker(tasks, cell_timeout) -> None:
+    """A worker process: take (source, given, staging) from `tasks` until None, execute each
+    notebook, leave the result in <staging>/result.json (and its pid in <staging>/worker.pid, so
+    that the runner knows whose chapter fails if this process dies). Reused across chapters:
+    papermill is imported once per worker, not once per notebook."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the runner's to handle
-    res = _execute(source, given, staging, cell_timeout)
-    tmp = Path(staging) / "result.json.tmp"
-    tmp.write_text(json.dumps(res))
-    os.replace(tmp, Path(staging) / "result.json")
+    for source, given, staging in iter(tasks.get, None):
+        (Path(staging) / "worker.pid").write_text(str(os.getpid()))
+        res = _execute(source, given, staging, cell_timeout)
+        tmp = Path(staging) / "result.json.tmp"
+        tmp.write_text(json.dumps(res))
+        os.replace(tmp, Path(staging) / "result.json")
 
 
 def _execute(source: str, given: dict, staging: str, cell_timeout=None) -> dict:
@@ -272,43 +277,61 @@ def _run_pool(todo, jobs, say, status, cell_timeout):
     """Run the tasks in at most `jobs` worker processes; a worker that dies fails its chapter only.
     Ctrl-C or SIGTERM stops every worker (and so its kernel) and raises RunInterrupted."""
     ctx = get_context("spawn")  # workers are the runner's own children: they die with it (see _die_with_parent)
-    queue, running = list(todo), {}
+    tasks = ctx.Queue()
+    pending = {}
+    for t in todo:
+        staging = t.root / ".staging" / t.chapter
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        pending[t.chapter] = (t, staging, time.perf_counter())
+        tasks.put((str(notebook_path(t.chapter)), t.given, str(staging)))
+    workers = []
+
+    def start_worker():
+        w = ctx.Process(target=_worker, args=(tasks, cell_timeout), daemon=False)
+        w.start()
+        workers.append(w)
+
+    def finish(chapter, res):
+        t, staging, _ = pending.pop(chapter)
+        if res["ok"]:
+            recs = _promote(t, staging, res["seconds"])
+            status[t.chapter] = ("ok", res["seconds"])
+            say(f"[{t.chapter}] ok in {res['seconds']:.1f} s, {len(recs)} exhibit(s)")
+        else:
+            _fail(t, staging, res)
+            status[t.chapter] = ("FAILED", res["seconds"])
+        shutil.rmtree(staging, ignore_errors=True)
+
     try:
-        while queue or running:
-            while queue and len(running) < jobs:
-                t = queue.pop(0)
-                staging = t.root / ".staging" / t.chapter
-                shutil.rmtree(staging, ignore_errors=True)
-                staging.mkdir(parents=True)
-                proc = ctx.Process(target=_worker, args=(str(notebook_path(t.chapter)), t.given, str(staging), cell_timeout),
-                                   daemon=False)
-                proc.start()
-                running[proc] = (t, staging, time.perf_counter())
-            for proc in [p for p in running if p.exitcode is not None]:
-                t, staging, t0 = running.pop(proc)
-                proc.join()
-                result = staging / "result.json"
-                if result.exists():
-                    res = json.loads(result.read_text())
-                else:  # killed, out of memory, ...: this chapter fails, the others go on
-                    res = {"ok": False, "seconds": time.perf_counter() - t0, "cell": None, "source": "",
-                           "error": f"worker process died (exit code {proc.exitcode})"}
-                if res["ok"]:
-                    recs = _promote(t, staging, res["seconds"])
-                    status[t.chapter] = ("ok", res["seconds"])
-                    say(f"[{t.chapter}] ok in {res['seconds']:.1f} s, {len(recs)} exhibit(s)")
-                else:
-                    _fail(t, staging, res)
-                    status[t.chapter] = ("FAILED", res["seconds"])
-                shutil.rmtree(staging, ignore_errors=True)
+        for _ in range(jobs):
+            start_worker()
+        while pending:
+            for chapter, (t, staging, t0) in list(pending.items()):
+                if (staging / "result.json").exists():
+                    finish(chapter, json.loads((staging / "result.json").read_text()))
+            for w in [w for w in workers if w.exitcode is not None]:  # died: killed, out of memory, ...
+                workers.remove(w)
+                for chapter, (t, staging, t0) in list(pending.items()):
+                    pid = (staging / "worker.pid").read_text() if (staging / "worker.pid").exists() else ""
+                    if pid == str(w.pid) and not (staging / "result.json").exists():
+                        finish(chapter, {"ok": False, "seconds": time.perf_counter() - t0, "cell": None, "source": "",
+                                         "error": f"worker process died (exit code {w.exitcode})"})
+                if pending:
+                    start_worker()  # the chapters still queued get a new worker
             time.sleep(0.05)
+        for _ in workers:
+            tasks.put(None)
+        for w in workers:
+            w.join()
     except KeyboardInterrupt:
-        for proc, (t, staging, _) in running.items():
-            proc.kill()
-        for proc, (t, staging, _) in running.items():
-            proc.join()
+        for w in workers:
+            w.kill()
+        for w in workers:
+            w.join()
+        for t, staging, _ in pending.values():
             shutil.rmtree(staging, ignore_errors=True)
-        raise RunInterrupted(", ".join(t.chapter for t, _, _ in running.values()) or "nothing") from None
+        raise RunInterrupted(", ".join(pending) or "nothing") from None
 
 
 def run(chapters=None, given=None, jobs=None, force=False, quiet=False, root=None,
