@@ -622,7 +622,7 @@ audit = chapter.claims_audit("5.8")
 # between the two printings are not in either: they are listed, with their evidence, in Table 5.2.
 
 # %%
-if kolac.checks.known_defects("tpas").empty:
+if kolac.corrections.known_defects("tpas").empty:
     print(chapter.label("tpas_no_known_defects"))
 else:
     defects = chapter.known_defects("5.9")

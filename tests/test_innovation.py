@@ -351,7 +351,7 @@ def test_claims_recompute_the_table_values():
 
 
 def test_known_defects_are_the_sidecar_issues():
-    defects = checks.known_defects("innovation")
+    defects = corrections.known_defects("innovation")
     assert (defects["status"] == "documented").all()  # the notebook asserts this too: nothing corrected on load
     issues = {n: len(resource(n).get("issues") or []) for n in MINE}
     assert defects.groupby("resource").size().to_dict() == {n: k for n, k in issues.items() if k}

@@ -222,7 +222,7 @@ def test_claims_recomputed_from_the_tables():
 def test_known_defects_are_built_from_the_register_and_the_sidecars():
     """The defects the notebook's prose names (lost decimals, Korea's '00.0', the index drift, the
     size-class sums, ITC Table A2) are all in the known-defects table, none typed in the notebook."""
-    d = checks.known_defects("smes")
+    d = corrections.known_defects("smes")
     fixed = d[(d["status"] == "corrected") & (d["kind"] != "sidecar issue")]
     assert sorted(fixed["id"]) == [f"C-SME-{i:02d}" for i in range(1, 28)]
     # a sidecar issue that names register entries is shown as corrected, with those entries

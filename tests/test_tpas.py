@@ -95,7 +95,7 @@ def test_no_correction_is_entered_for_the_tpa_tables():
     chapter's known-defects frame (what the notebook's section 9 shows) is built from the same files."""
     mine = {T12, T20, A4, T6, T32, T34, REG}
     assert not [c.id for c in corrections.register() if c.resource in mine]
-    assert not (checks.known_defects("tpas")["status"] == "corrected").any()
+    assert not (corrections.known_defects("tpas")["status"] == "corrected").any()
 
 
 def test_korea_row_of_table_20_is_inferred_from_table_12():

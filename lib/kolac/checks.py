@@ -1,6 +1,6 @@
 """Checks the chapters repeat, written once: comparing two printings of a table cell by cell,
-rounding verdicts, and the chapter's known-defects table (the corrections register plus the
-defects the sidecars document under `issues`).
+rounding verdicts, and the agreement of two codings (the chapters' known-defects table is
+kolac.corrections.known_defects).
 
 Two printings agree on a number when they are equal as printed (Decimal equality, so 0.40 = 0.4);
 on a text when they are equal after one normalisation (`normalize_text`). A number recomputed
@@ -10,9 +10,6 @@ tolerance the printed precision allows.
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-
-from .catalog import catalog
-from .corrections import register
 
 MATCHES, WITHIN_ROUNDING, MISMATCH = "matches", "within_rounding", "mismatch"
 
@@ -82,32 +79,6 @@ def compare_printings(left, right, key, columns, names=("left", "right")):
             if k not in a.index or k not in b.index or not same(va, vb):
                 rows.append(dict(zip(key, kk), column=c, **{names[0]: va, names[1]: vb}))
     return pd.DataFrame(rows, columns=key + ["column", names[0], names[1]])
-
-
-def known_defects(chapter: str):
-    """Every printed defect of a chapter's tables: the corrections register's entries (corrected
-    on load) and the sidecars' `issues` (documented, not corrected). Built from the files, never
-    retyped in a notebook."""
-    import pandas as pd
-
-    resources = {n: m for n, m in catalog().items() if m["chapter"] == chapter}
-    rows = [{"id": c.id, "source": c.source, "table": f"{c.source}, {c.table}", "resource": c.resource,
-             "cell": ", ".join(f"{k}={v}" for k, v in c.row.items()) + f" / {c.column}",
-             "printed": str(c.printed), "corrected": str(c.corrected), "status": "corrected", "kind": c.kind,
-             "evidence": c.evidence["expr"], "explanation": " ".join(str(c.explanation).split())}
-            for c in register() if c.resource in resources]
-    ids = {c.id for c in register()}
-    for name, meta in resources.items():
-        for i, issue in enumerate(meta.get("issues") or [], start=1):
-            text = " ".join(str(issue).split())
-            named = sorted(set(re.findall(r"\bC-[A-Z]+-\d+\b|\bC\d{3}\b", text)) & ids)
-            # an issue that names a register entry is the documentation of a corrected cell
-            rows.append({"id": f"{name}#{i}", "source": meta["source"], "table": f"{meta['source']}, {meta['table']}", "resource": name,
-                         "cell": "", "printed": "", "corrected": ", ".join(named),
-                         "status": "corrected" if named else "documented", "kind": "sidecar issue",
-                         "evidence": "", "explanation": text})
-    return pd.DataFrame(rows, columns=["id", "source", "table", "resource", "cell", "printed", "corrected", "status",
-                                       "kind", "evidence", "explanation"])
 
 
 def cohen_kappa(a, b) -> float:

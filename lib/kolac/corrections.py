@@ -6,12 +6,15 @@ that recomputes what the cell should hold. `verify()` fails loudly when an entry
 applies: the cell no longer holds the printed value, or the evidence no longer supports the
 correction.
 """
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import yaml
 
 from . import printed
+from .catalog import catalog
+from .checks import same
 from .expr import Tables, evaluate
 from .paths import DATA
 
@@ -79,13 +82,6 @@ def _locate(df, c: Correction):
     return idx[0]
 
 
-def _same(a, b) -> bool:
-    try:
-        return abs(float(a) - float(b)) < 1e-9
-    except (TypeError, ValueError):
-        return str(a) == str(b)
-
-
 def apply(df, name: str):
     """Return a copy of `df` with the register's corrections for `name` applied and marked."""
     df = df.copy()
@@ -95,7 +91,7 @@ def apply(df, name: str):
         _verified(c.id)  # the evidence is recomputed before the value is used: a wrong entry stops the run
         i = _locate(df, c)
         now = df.at[i, c.column]
-        if not _same(now, c.printed):
+        if not same(now, c.printed):
             raise CorrectionError(
                 f"{c.id}: {c.resource} row {c.row} column {c.column!r} holds {now!r}, the register says "
                 f"printed {c.printed!r} — entry no longer applies"
@@ -120,7 +116,7 @@ def verify(c: Correction) -> dict:
     printed_df = printed.load(c.resource)
     i = _locate(printed_df, c)
     now = printed_df.at[i, c.column]
-    if not _same(now, c.printed):
+    if not same(now, c.printed):
         raise CorrectionError(f"{c.id}: the data now hold {now!r} where the register says printed {c.printed!r}")
     expected = evaluate(c.evidence["expr"], Tables(printed.load))
     tol = float(c.evidence.get("tolerance", 0))
@@ -143,3 +139,29 @@ def table():
     return pd.DataFrame([{"id": c.id, "source": c.source, "table": c.table, "row": ", ".join(f"{k}={v}" for k, v in c.row.items()),
                           "column": c.column, "printed": c.printed, "corrected": c.corrected, "kind": c.kind,
                           "evidence": c.evidence["expr"], "explanation": c.explanation} for c in register()])
+
+
+def known_defects(chapter: str):
+    """Every printed defect of a chapter's tables: the corrections register's entries (corrected
+    on load) and the sidecars' `issues` (documented, not corrected). Built from the files, never
+    retyped in a notebook."""
+    import pandas as pd
+
+    resources = {n: m for n, m in catalog().items() if m["chapter"] == chapter}
+    rows = [{"id": c.id, "source": c.source, "table": f"{c.source}, {c.table}", "resource": c.resource,
+             "cell": ", ".join(f"{k}={v}" for k, v in c.row.items()) + f" / {c.column}",
+             "printed": str(c.printed), "corrected": str(c.corrected), "status": "corrected", "kind": c.kind,
+             "evidence": c.evidence["expr"], "explanation": " ".join(str(c.explanation).split())}
+            for c in register() if c.resource in resources]
+    ids = {c.id for c in register()}
+    for name, meta in resources.items():
+        for i, issue in enumerate(meta.get("issues") or [], start=1):
+            text = " ".join(str(issue).split())
+            named = sorted(set(re.findall(r"\bC-[A-Z]+-\d+\b|\bC\d{3}\b", text)) & ids)
+            # an issue that names a register entry is the documentation of a corrected cell
+            rows.append({"id": f"{name}#{i}", "source": meta["source"], "table": f"{meta['source']}, {meta['table']}", "resource": name,
+                         "cell": "", "printed": "", "corrected": ", ".join(named),
+                         "status": "corrected" if named else "documented", "kind": "sidecar issue",
+                         "evidence": "", "explanation": text})
+    return pd.DataFrame(rows, columns=["id", "source", "table", "resource", "cell", "printed", "corrected", "status",
+                                       "kind", "evidence", "explanation"])

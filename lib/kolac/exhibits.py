@@ -20,7 +20,7 @@ import json
 import os
 from pathlib import Path
 
-from . import checks, claims
+from . import claims, corrections
 from .catalog import DERIVED, catalog, resource
 from .chapters import get
 from .data import load
@@ -226,8 +226,8 @@ class ChapterRun:
 
     def known_defects(self, number: str):
         """The chapter's printed defects as a table exhibit: corrections register entries and the
-        sidecars' documented `issues` (kolac.checks.known_defects); returns the frame."""
-        defects = checks.known_defects(self.chapter)
+        sidecars' documented `issues` (kolac.corrections.known_defects); returns the frame."""
+        defects = corrections.known_defects(self.chapter)
         view = defects.drop(columns=["source", "evidence"])
         view = view.rename(columns={c: self.label(f"defects_{c}") for c in view.columns})
         view[self.label("defects_status")] = [self.label({"corrected": "defects_corrected_status"}.get(s, f"defects_{s}"))
