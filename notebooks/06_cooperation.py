@@ -67,6 +67,12 @@ from kolac.checks import cohen_kappa, compare_printings, normalize_text, roundin
 chapter = kolac.setup("cooperation", globals())
 label = chapter.label
 
+
+def unit_label(unit):
+    """A unit as the data write it (e.g. 'US$ million') in the run's language."""
+    return label("cooperation_unit_" + unit.replace("US$ ", "usd_").replace(" ", "_"))
+
+
 ODA = "eclac2018_t35_korea_oda"
 ODA_REGIONS = "eclac2018_t36_korea_bilateral_oda_by_region"
 ODA_LAC = "eclac2018_t37_korea_bilateral_oda_lac"
@@ -182,7 +188,7 @@ ranked["rank"] = range(1, len(ranked) + 1)
 low = 100 * ranked["amount"] / (ranked["share"] + 0.05)
 high = 100 * ranked["amount"] / (ranked["share"] - 0.05)
 assert low.max() <= high.min(), "the printed shares no longer admit one common total"
-ranked["implied_total"] = (100 * ranked["amount"] / ranked["share"]).round(0)
+ranked["implied_total"] = (100 * ranked["amount"] / ranked["share"]).round(0).astype("Int64")
 lac_view = chapter.selected(ranked)[["rank", "country", "iso3", "amount", "share", "implied_total"]].copy()
 lac_view["country"] = [chapter.country_name(i) for i in lac_view["iso3"]]
 chapter.table(lac_view.drop(columns="iso3").rename(columns={
@@ -364,6 +370,8 @@ chapter.table(channels.drop(columns="programme_id").rename(columns={
     "partners": label("cooperation_partners"), "start": label("cooperation_since"), "statements": label("cooperation_statements")}),
     "6.12", sources=list(PROGRAMMES))
 sizes = chapter.load(COOP_2016)
+sizes = sizes.assign(quantity=[label(f"cooperation_quantity_{q}") for q in sizes["quantity"]],
+                     unit=[unit_label(u) for u in sizes["unit"]])
 chapter.table(sizes[["programme", "quantity", "value", "unit", "year"]].rename(columns={
     "programme": label("cooperation_programme"), "quantity": label("cooperation_quantity"), "value": label("cooperation_value"),
     "unit": label("cooperation_unit"), "year": label("year")}), "6.13", sources=[COOP_2016])
@@ -434,6 +442,11 @@ proposals = register.merge(coding[["proposal_id", "theme", "instrument", "addres
 proposals["document"] = proposals["source"].map(DOC_SHORT)
 proposals["family"] = proposals["theme"] + ":" + proposals["instrument"]  # the codebook's written rule
 
+def code_label(field, code):
+    """A codebook code in the run's language (cooperation_<field>_<code>)."""
+    return label(f"cooperation_{field}_{code}")
+
+
 agreement = []
 for field in ("theme", "instrument", "addressee"):
     a, b = coding[f"{field}_a"].tolist(), coding[f"{field}_b"].tolist()
@@ -450,10 +463,10 @@ disagreements = []
 for field in ("theme", "instrument", "addressee"):
     d = coding[coding[f"{field}_a"] != coding[f"{field}_b"]]
     for r in d.itertuples():
-        code = lambda c: label(f"cooperation_{field}_{c}")  # noqa: E731  (the code's label in the run's language)
         disagreements.append({"proposal_id": r.proposal_id, "field": label(f"cooperation_coded_{field}"),
-                              "coder_a": code(getattr(r, f"{field}_a")), "coder_b": code(getattr(r, f"{field}_b")),
-                              "resolved": code(getattr(r, field)), "reason": r.resolution})
+                              "coder_a": code_label(field, getattr(r, f"{field}_a")),
+                              "coder_b": code_label(field, getattr(r, f"{field}_b")),
+                              "resolved": code_label(field, getattr(r, field)), "reason": r.resolution})
 disagreements = pd.DataFrame(disagreements, columns=["proposal_id", "field", "coder_a", "coder_b", "resolved", "reason"])
 assert disagreements["reason"].notna().all() and (disagreements["reason"].str.len() > 0).all(), "a disagreement without its reason"
 chapter.table(disagreements.rename(columns={
@@ -575,7 +588,7 @@ for link in evidence["links"]:
     value = kolac.expr.evaluate(link["expr"], tables)
     rows.append({"theme": label(f"cooperation_theme_{link['theme']}"), "proposals": int(n_by_theme.get(link["theme"], 0)),
                  "exhibit": link["exhibit"], "measure": link["measure"][chapter.lang],
-                 "value": f"{value:,.{link['decimals']}f}", "unit": link["unit"]})
+                 "value": f"{value:,.{link['decimals']}f}", "unit": unit_label(link["unit"])})
 for theme, why in evidence["unmeasured"].items():
     rows.append({"theme": label(f"cooperation_theme_{theme}"), "proposals": int(n_by_theme.get(theme, 0)), "exhibit": "",
                  "measure": why[chapter.lang], "value": "", "unit": ""})
@@ -631,8 +644,9 @@ sela_view[label("cooperation_total")] = sela_view.sum(axis=1)
 chapter.table(sela_view.reset_index(), "6.22", sources=[SELA_ACTIVITIES])
 partners = chapter.load(SELA_PARTNERS)
 partner_view = partners.groupby("organisation").agg(activities=("code", lambda c: ", ".join(sorted(set(c)))),
-                                                    roles=("role", lambda r: ", ".join(sorted(set(r))))).reset_index()
-partner_view = partner_view[partner_view["activities"].str.contains(",") | partner_view["roles"].str.contains("financier|co_organiser")]
+                                                    roles=("role", lambda r: sorted(set(r)))).reset_index()
+partner_view = partner_view[partner_view["activities"].str.contains(",") | partner_view["roles"].map(lambda r: bool({"financier", "co_organiser"} & set(r)))]
+partner_view["roles"] = [", ".join(label(f"cooperation_role_{x}") for x in r) for r in partner_view["roles"]]
 chapter.table(partner_view.rename(columns={"organisation": label("cooperation_name"), "activities": label("cooperation_activities"),
                                            "roles": label("cooperation_roles")}), "6.23", sources=[SELA_PARTNERS])
 
@@ -671,8 +685,10 @@ chapter.table(events[["event", "date_printed", "place", "attendance", "line"]].r
 
 # %%
 seminar = proposals[proposals["block"].str.startswith("Annex 1", na=False)].copy()
-seminar["session"] = seminar["block"].str.replace("Annex 1 ", "", regex=False)
-seminar_view = (seminar.assign(country=seminar["proposer_country"].fillna("—"))
+seminar["session"] = [f"{label('cooperation_session')} {b.rsplit(' ', 1)[1]}" for b in seminar["block"]]
+ISO_OF = {kolac.labels.country(i, "en"): i for i in kolac.labels.country_codes()}  # the register prints English names
+seminar_view = (seminar.assign(country=[chapter.country_name(ISO_OF[c]) if c in ISO_OF else (c if isinstance(c, str) else "—")
+                                        for c in seminar["proposer_country"]])
                 .groupby(["session", "proposer", "country", "proposer_institution"], dropna=False)
                 .agg(suggestions=("proposal_id", "size"), themes=("theme", lambda t: ", ".join(label(f"cooperation_theme_{x}") for x in dict.fromkeys(t))))
                 .reset_index())
@@ -709,7 +725,7 @@ columns = {"proposal_id": label("cooperation_proposal"), "document": label("coop
 def coded(df):
     out = df[list(columns)].copy()
     for field in ("theme", "instrument", "addressee"):
-        out[field] = [label(f"cooperation_{field}_{c}") for c in out[field]]
+        out[field] = [code_label(field, c) for c in out[field]]
     return out.rename(columns=columns)
 
 
