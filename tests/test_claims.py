@@ -1,9 +1,11 @@
 """The claims ledger: statuses are computed, never typed; every checked claim evaluates."""
 import csv
+import re
 
 import pytest
 
 from kolac import claims, golden
+from kolac.expr import Num
 from kolac.paths import DATA
 
 
@@ -13,17 +15,62 @@ def test_ledger_has_no_status_column():
     assert "status" not in header and tuple(header) == claims.COLUMNS
 
 
-@pytest.mark.parametrize("claimed, x, comparison, tol, expected", [
-    ("812", 811.715, "eq", "", "confirmed"),      # rounds to the printed precision
-    ("342", 342.348, "eq", "", "confirmed"),
-    ("0.08", 0.0877, "eq", "", "rounding"),       # within one unit of the last printed digit
-    ("0.08", 0.0950, "eq", "", "contradicted"),
-    ("30", 33.9, "eq", "5", "rounding"),          # an "about" claim with an explicit tolerance
-    ("0", 379701, "gt", "", "confirmed"),
-    ("20000", 14642, "gt", "", "contradicted"),
+@pytest.mark.parametrize("claimed, x, lo, hi, comparison, tol, expected", [
+    ("812", 811.715, 811.2, 812.2, "eq", "", "confirmed"),        # rounds to the printed 812
+    ("342", 342.348, 342.0, 342.7, "eq", "", "confirmed"),
+    ("8", 7.0, 6.95, 7.05, "eq", "", "contradicted"),            # '8%' against a printed 7.0: not rounding
+    ("7.5", 7.0, 6.95, 7.05, "eq", "", "contradicted"),
+    ("1.10", 1.0899, 1.0850, 1.0960, "eq", "", "rounding"),       # the rounded inputs allow 1.10
+    ("1.10", 1.0899, 1.0887, 1.0911, "eq", "", "contradicted"),   # they do not (SME-052's real bounds)
+    ("1.10", 1.0899, 1.0850, 1.0960, "eq", "0", "rounding"),      # tolerance 0 = the printed precision
+    ("13", 12, 12, 12, "eq", "", "contradicted"),                 # exact counts: one off is wrong
+    ("13", 12.0, 11.5, 12.5, "eq", "", "contradicted"),           # touching intervals are not an overlap
+    ("50", 47.3, 47.25, 47.35, "eq", "5", "confirmed"),           # "almost half", tolerance written in the row
+    ("50", 44.0, 43.5, 45.5, "eq", "5", "rounding"),
+    ("50", 44.0, 43.5, 44.5, "eq", "5", "contradicted"),
+    ("0", 379701, 379700.5, 379701.5, "gt", "", "confirmed"),
+    ("20000", 14642, 14641.5, 14642.5, "gt", "", "contradicted"),
+    ("50", 49.98, 49.9, 50.06, "gt", "", "rounding"),             # below as printed, above within precision
+    ("2", 3, 3, 3, "le", "", "contradicted"),
 ])
-def test_status_rules(claimed, x, comparison, tol, expected):
-    assert claims.status(claimed, x, comparison, tol) == expected
+def test_status_rules(claimed, x, lo, hi, comparison, tol, expected):
+    assert claims.status(claimed, Num(x, lo, hi), comparison, tol) == expected
+
+
+def test_claimed_interval_is_half_a_unit_of_the_last_printed_digit():
+    assert claims.claimed_interval("8") == (7.5, 8.5)
+    assert claims.claimed_interval("7.0") == (6.95, 7.05)
+    assert claims.claimed_interval("0.08") == (0.075, 0.085)
+    assert claims.claimed_interval("50", "5") == (45.0, 55.0)
+
+
+HEDGES = re.compile(r"\b(about|around|approximately|roughly|some|nearly|almost|close to|one third|a third|"
+                    r"two-thirds|two thirds|one fifth|a fifth|half)\b", re.I)
+
+
+def test_hedged_claims_carry_an_explicit_tolerance():
+    """"About", "almost", "nearly" widen a claim only by a tolerance written in its row (0 = the
+    printed precision suffices), never by a hidden default."""
+    missing = [c["claim_id"] for c in claims.ledger() if c["check"] and c["comparison"] == "eq"
+               and HEDGES.search(c["claim"].split(" (")[0]) and c["tolerance"] == ""]
+    assert not missing, f"hedged claims without a tolerance: {missing}"
+
+
+def test_the_ledger_column_tolerance_is_a_number():
+    for c in claims.ledger():
+        if c["tolerance"]:
+            float(c["tolerance"])
+
+
+def test_restatements_are_checked_text_against_text():
+    """Some claims compare one printing of a number with another (claim('ID')); each names a
+    claim of the ledger, and at least one restatement in every document is checked that way."""
+    ids = {c["claim_id"] for c in claims.ledger()}
+    restating = [c for c in claims.ledger() if "claim(" in c["check"]]
+    for c in restating:
+        for ref in re.findall(r"claim\('([^']+)'\)", c["check"]):
+            assert ref in ids and ref != c["claim_id"], c["claim_id"]
+    assert {c["source"] for c in restating} == {c["source"] for c in claims.ledger()}
 
 
 @pytest.mark.parametrize("chapter", sorted({c["chapter"] for c in claims.ledger()}))
@@ -53,6 +100,7 @@ def test_every_claim_names_existing_tables():
         for t in filter(None, c["tables"].split(";")):
             assert t in catalog(), f"{c['claim_id']}: unknown table {t}"
         if c["check"]:
-            assert c["tables"], f"{c['claim_id']}: a checked claim must name its tables"
-            for t in c["tables"].split(";"):
+            reads = re.search(r"\b(cell|col|count|rank)\(", c["check"])
+            assert bool(c["tables"]) == bool(reads), f"{c['claim_id']}: a check that reads tables names them, and only then"
+            for t in filter(None, c["tables"].split(";")):
                 assert t in c["check"], f"{c['claim_id']}: check does not read {t}"

@@ -19,6 +19,8 @@ class Chapter:
     notebook: str     # file stem in notebooks/ (.py pair and .ipynb reference)
     title: dict       # {"en": ..., "es": ...}
     params: tuple = ()  # the chapter's own parameters, after the SHARED ones
+    reads_all_data: bool = False  # an appendix that reads every table (its results depend on all of data/)
+    publishes: tuple = ()  # files of its output folder also placed at the output root (outputs/<name>)
 
     @property
     def spec(self) -> tuple:
@@ -48,6 +50,8 @@ THEMES = ("sti_innovation", "skills_education", "entrepreneurship", "ict_digital
           "sme_internationalization", "industrial_development", "trade_facilitation", "trade_investment_agreements",
           "knowledge_data", "cooperation_framework", "other")
 ADDRESSEES = ("korea", "lac", "both", "regional_bodies", "private_sector", "unspecified")
+DOCUMENTS = ("eclac-2016-korea-celac", "eclac-2018-korea-lac", "sela-2016-work-programme-2017", "itc-2015-smes-gvc-latam",
+             "eclac-2006-fealac-ict-smes")  # data/sources.yaml, in its order (tests/test_errata.py checks)
 PROPOSAL_SOURCES = ("eclac-2006-fealac-ict-smes", "eclac-2016-korea-celac", "sela-2016-work-programme-2017", "eclac-2018-korea-lac")
 
 
@@ -95,6 +99,11 @@ REGISTRY = {c.key: c for c in (
              Param("source", str, "all", "document whose proposals are shown in the lists, or all", choices=("all",) + PROPOSAL_SOURCES),
              Param("addressee", str, "all", "addressee of the proposals shown in the lists (codebook code), or all",
                    choices=("all",) + ADDRESSEES))),
+    Chapter("errata", 7, "07_errata",
+            {"en": "Appendix: errata of the five printed documents",
+             "es": "Apéndice: fe de erratas de los cinco documentos impresos"},
+            (Param("document", str, "all", "document whose errata are listed in full, or all", choices=("all",) + DOCUMENTS),),
+            reads_all_data=True, publishes=("errata.csv",)),
 )}
 
 

@@ -15,7 +15,7 @@ import yaml
 from . import printed
 from .catalog import catalog
 from .checks import same
-from .expr import Tables, evaluate
+from .expr import Tables, evaluate, half_unit_of
 from .paths import DATA
 
 KINDS = {"sum_mismatch", "share_mismatch", "unit_error", "decimal_error", "text_table_contradiction",
@@ -87,6 +87,7 @@ def apply(df, name: str):
     df = df.copy()
     marks = [""] * len(df)
     applied = []
+    halves = {k: list(v) for k, v in df.attrs.get("half_units", {}).items()}
     for c in for_resource(name):
         _verified(c.id)  # the evidence is recomputed before the value is used: a wrong entry stops the run
         i = _locate(df, c)
@@ -98,11 +99,15 @@ def apply(df, name: str):
             )
         df.at[i, c.column] = c.corrected
         pos = df.index.get_loc(i)
+        if halves.get(c.column) and halves[c.column][pos]:  # a corrected cell is known to its corrected digits
+            halves[c.column][pos] = half_unit_of(str(c.corrected))
         marks[pos] = (marks[pos] + "; " if marks[pos] else "") + f"{c.column}: {c.printed} -> {c.corrected} ({c.id})"
         applied.append({"id": c.id, "row": c.row, "column": c.column, "printed": c.printed,
                         "corrected": c.corrected, "kind": c.kind})
     df["corrections"] = marks
     df.attrs["corrections"] = applied
+    if "half_units" in df.attrs:
+        df.attrs["half_units"] = {k: tuple(v) for k, v in halves.items()}
     return df
 
 

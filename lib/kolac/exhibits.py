@@ -173,6 +173,14 @@ class ChapterRun:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(self.records, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
+    def write_file(self, name: str, text: str):
+        """A data file of the chapter's output folder (outputs/<chapter>/<name>), promoted with
+        its exhibits; e.g. the appendix's errata.csv."""
+        path = self.root / "files" / self.chapter / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
     def table(self, df, number: str, sources, fmt: dict | None = None, highlight=None, **caption_args):
         """Save `df` as tables/<chapter>/table-<number>.csv, record it, and show it with its
         caption (label <chapter>_table_<number>_caption, formatted with `caption_args`) and source."""
@@ -216,8 +224,14 @@ class ChapterRun:
         the audit frame. Statuses are computed, never typed (tests/golden/claim_statuses.csv)."""
         audit = claims.audit(self.chapter, corrected=self.corrected)
         cols = {"claim_id": "claim_id", "source": "source", "line": "line", "claim": "claim", "comparison": "comparison",
-                "value": "claimed", "recomputed": "recomputed", "status": "status"}
-        view = audit[list(cols)].rename(columns={k: self.label(v) for k, v in cols.items()})
+                "value": "claimed", "tolerance": "tolerance", "recomputed": "recomputed", "allowed": "allowed",
+                "status": "status"}
+        # the range the printed precision of the input cells allows (empty where the result is exact)
+        shown = audit.assign(
+            allowed=[("" if lo == hi else f"{lo:,.3f} – {hi:,.3f}") if lo is not None and lo == lo else ""
+                     for lo, hi in zip(audit["low"], audit["high"])],
+            tolerance=["" if t in ("", "0") else f"± {t}" for t in audit["tolerance"]])
+        view = shown[list(cols)].rename(columns={k: self.label(v) for k, v in cols.items()})
         # the claimed value is read with its relation: "= 812", "> 0" (recomputed must exceed 0), ...
         view[self.label("comparison")] = audit["comparison"].map({"eq": "=", "gt": ">", "lt": "<", "ge": "≥", "le": "≤"})
         view[self.label("status")] = [self.label(f"status_{s.replace(' ', '_')}") for s in audit["status"]]

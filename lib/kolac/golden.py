@@ -1,6 +1,6 @@
 """`python -m kolac golden`: the golden record a reviewer reads in the diff.
 
-  tests/golden/claim_statuses.csv  every claim's computed status and value (corrected data)
+  tests/golden/claim_statuses.csv  every claim's computed status, value and bounds (corrected data)
   tests/golden/exhibits.csv        every exhibit file of a default run with its sha256
 
 The tests compare a fresh computation and a fresh default run with these files, so a changed
@@ -31,10 +31,12 @@ def _csv(header, rows) -> str:
 def claim_statuses_csv() -> str:
     from .claims import audit
 
+    def g(v):
+        return "" if v is None or v != v else f"{v:.6g}"
+
     a = audit()
-    rows = [(r.claim_id, r.status, "" if r.recomputed is None or r.recomputed != r.recomputed else f"{r.recomputed:.6g}")
-            for r in a.itertuples()]
-    return _csv(("claim_id", "status", "recomputed"), rows)
+    rows = [(r.claim_id, r.status, g(r.recomputed), g(r.low), g(r.high)) for r in a.itertuples()]
+    return _csv(("claim_id", "status", "recomputed", "low", "high"), rows)
 
 
 def exhibits_csv(manifest: dict) -> str:

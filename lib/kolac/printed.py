@@ -97,6 +97,28 @@ def _typed(meta, header, body) -> pd.DataFrame:
     return pd.DataFrame(cols, columns=header)
 
 
+# Integer columns hold exact counts, ranks, years and line numbers, except those that print a
+# rounded magnitude (money, or persons in thousands): those, and every `number` column, are known
+# to half a unit of their last printed digit.
+_ROUNDED_INTEGER_UNIT = re.compile(r"US\$|thousand|million|billion|not stated", re.I)
+
+
+def half_units(meta, header, body) -> dict:
+    """Per numeric column, half a unit of each cell's last printed digit ('7.0' -> 0.05, '812' ->
+    0.5; 0 for exact cells; None where the cell is empty), by row position."""
+    from .expr import half_unit_of
+
+    missing = set(meta["schema"].get("missingValues", [""]))
+    out = {}
+    for j, field in enumerate(meta["schema"]["fields"]):
+        t = field["type"]
+        if t == "number" or (t == "integer" and _ROUNDED_INTEGER_UNIT.search(str(field.get("unit", "")))):
+            out[field["name"]] = tuple(None if r[j] in missing else half_unit_of(r[j]) for r in body)
+        elif t in ("integer", "year"):
+            out[field["name"]] = tuple(None if r[j] in missing else 0.0 for r in body)
+    return out
+
+
 def load(name: str) -> pd.DataFrame:
     """The table as printed, typed, with its provenance in ``df.attrs``."""
     meta, header, body = read_raw(name)
@@ -114,5 +136,6 @@ def load(name: str) -> pd.DataFrame:
         "citation": provenance(meta),
         "inferred": meta.get("inferred"),
         "corrections": [],
+        "half_units": half_units(meta, header, body),
     })
     return df

@@ -7,6 +7,8 @@ Layout under the output root (default outputs/):
         figures/, tables/         its exhibits and the data behind them
         exhibits.json             its exhibit records
         state.json                input fingerprint and sha256 of every file (for skipping)
+        <file>                    data files the notebook writes (errata/errata.csv)
+    errata.csv                    copy of errata/errata.csv (a chapter's `publishes`), at the root
     manifest.json                 every exhibit, rebuilt from the chapters' exhibits.json on disk
     failed/<nb>.ipynb             the executed notebook of a failed run (outputs left untouched)
 A run killed at any point leaves each chapter folder either the old one or the new one, never a
@@ -64,12 +66,14 @@ def _hash_files(h, paths):
 
 def fingerprint(task: Task) -> str:
     """Content hash of everything a chapter's results depend on."""
-    nb = get(task.chapter).notebook
+    chapter = get(task.chapter)
+    nb = chapter.notebook
     h = hashlib.sha256()
     h.update(code_fingerprint(notebook_path(task.chapter)).encode())
-    used = [m for m in catalog().values() if nb in (m.get("used_by") or [])]
+    used = [m for m in catalog().values() if chapter.reads_all_data or nb in (m.get("used_by") or [])]
     _hash_files(h, [m["_csv"] for m in used] + [m["_sidecar"] for m in used])
-    _hash_files(h, [DATA / "corrections.yaml", DATA / "claims.csv", DATA / "sources.yaml", DATA / "source_figures.yaml"])
+    _hash_files(h, [DATA / "corrections.yaml", DATA / "claims.csv", DATA / "sources.yaml", DATA / "source_figures.yaml"]
+                + ([DATA / "errata.yaml"] if chapter.reads_all_data else []))
     _hash_files(h, [p for p in LIB.rglob("*") if p.suffix in (".py", ".yaml")])
     _hash_files(h, [ROOT / "requirements-lock.txt"])
     h.update(json.dumps(task.params, sort_keys=True).encode())
@@ -196,6 +200,10 @@ def _promote(task: Task, staging: Path, seconds: float) -> list:
         src = staging / sub / ch
         src.mkdir(parents=True, exist_ok=True)
         os.replace(src, unit / sub)
+    files_dir = staging / "files" / ch  # data files a notebook writes beside its exhibits (ChapterRun.write_file)
+    if files_dir.exists():
+        for f in sorted(files_dir.iterdir()):
+            os.replace(f, unit / f.name)
     records_file = staging / "exhibits" / f"{ch}.json"
     records = json.loads(records_file.read_text()) if records_file.exists() else []
     for r in records:  # the kernel wrote figures/<chapter>/x; in the unit they are <chapter>/figures/x
@@ -220,20 +228,28 @@ def _promote(task: Task, staging: Path, seconds: float) -> list:
     return records
 
 
+def _write_if_changed(path: Path, text: str):
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return  # unchanged: nothing to write (a read-only output root stays usable)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
 def rebuild_manifest(root: Path):
-    """manifest.json from the chapter folders on disk (registry order), written atomically."""
+    """manifest.json from the chapter folders on disk (registry order), written atomically, and
+    the files chapters publish at the root (outputs/errata.csv) copied from their folders."""
+    for ch in REGISTRY:
+        for name in get(ch).publishes:
+            if (root / ch / name).exists() and (root / ch / "state.json").exists():
+                _write_if_changed(root / name, (root / ch / name).read_text(encoding="utf-8"))
     exhibits = []
     for ch in REGISTRY:
         f = root / ch / "exhibits.json"
         if f.exists() and (root / ch / "state.json").exists():
             exhibits += json.loads(f.read_text(encoding="utf-8"))
-    path = root / "manifest.json"
     text = json.dumps({"compendium": "kolac", "version": __version__, "exhibits": exhibits}, indent=2, ensure_ascii=False) + "\n"
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return  # unchanged: nothing to write (a read-only output root stays usable)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    _write_if_changed(root / "manifest.json", text)
 
 
 def _fail(task: Task, staging: Path, res: dict):
