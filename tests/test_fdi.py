@@ -219,8 +219,10 @@ def test_fdi_claims_recompute_the_table_values():
     # OFDI above US$ 20 billion every year since 2007: the lowest printed flow, 2010, moves with C-FDI-01
     assert fixed["FDI-021"] == min(t28_fixed["2010"], t28_fixed["2014"]) == _v(t29, year="2010", sector="Total")
     assert printed["FDI-021"] == min(t28_printed["2010"], t28_printed["2014"]) < 20000 < fixed["FDI-021"]
+    # the 2000-2010 recovery (FDI-712) reads the same corrected 2010 cell: 10 000 more after C-FDI-01
+    assert fixed["FDI-712"] - printed["FDI-712"] == pytest.approx(24642 - 14642)
     # no other claim depends on a corrected cell
-    same = fixed.drop("FDI-021").fillna(-1) == printed.drop("FDI-021").fillna(-1)
+    same = fixed.drop(["FDI-021", "FDI-712"]).fillna(-1) == printed.drop(["FDI-021", "FDI-712"]).fillna(-1)
     assert same.all(), list(same[~same].index)
 
 

@@ -63,6 +63,7 @@ def _from_corrections():
 
 def _from_documented():
     from .catalog import catalog
+    from .documents import registry
 
     cat = catalog()
     for e in curated()["documented"]:
@@ -77,7 +78,11 @@ def _from_documented():
             raise ErrataError(f"data/errata.yaml: {e['resource']} issue {e['issue']} no longer starts with "
                               f"{e['about']!r} (it reads {text[:60]!r}…): the entry no longer applies")
         ref = f"{e['resource']}#{e['issue']}" + (f".{e['part']}" if e.get("part") else "")
-        yield {"source": meta["source"], "line": e["line"], "last_line": e.get("last_line", e["line"]),
+        # a derived resource (the institutions register) names the document of each defect
+        source = e.get("source", meta["source"])
+        if source not in registry():
+            raise ErrataError(f"data/errata.yaml: {ref} needs `source`, the document where the defect is printed")
+        yield {"source": source, "line": e["line"], "last_line": e.get("last_line", e["line"]),
                "table": meta["table"], "resource": e["resource"], "kind": e["kind"], "printed": str(e["printed"]),
                "expected": str(e.get("expected", "")), "evidence": " ".join(str(e["evidence"]).split()),
                "found_by": "sidecar issue", "status": "documented", "ref": ref}
@@ -93,6 +98,7 @@ def _from_mislabels():
 
 
 def _from_claims():
+    from .catalog import resource
     from .claims import audit, ledger
 
     rows = {r["claim_id"]: r for r in ledger()}
@@ -100,11 +106,14 @@ def _from_claims():
     for r in a[a["status"] == "contradicted"].itertuples():
         c = rows[r.claim_id]
         rel = {"eq": "", "gt": "> ", "lt": "< ", "ge": "≥ ", "le": "≤ "}[c["comparison"]]
-        expected = f"{r.recomputed:.6g}" + ("" if r.low == r.high else f" (printed cells allow {r.low:.6g} to {r.high:.6g})")
-        yield {"source": c["source"], "line": int(c["line"]), "last_line": int(c.get("last_line") or c["line"]),
-               "table": ", ".join(filter(None, c["tables"].split(";"))), "resource": "", "kind": "text_table_contradiction"
-               if c["tables"] else "text_text_contradiction", "printed": c["printed"] or rel + c["value"], "expected": expected,
-               "evidence": f"{c['claim']} — check: {c['check']}", "found_by": "claims ledger",
+        unit = f" {c['unit']}" if c["unit"] else ""
+        expected = f"{r.recomputed:.6g}{unit}" + ("" if r.low == r.high else f" (printed cells allow {r.low:.6g} to {r.high:.6g})")
+        read = [f"{resource(t)['source']} {resource(t)['table']}" for t in filter(None, c["tables"].split(";"))]
+        against = ", ".join(read) if read else "the statement it restates"
+        yield {"source": c["source"], "line": int(c["line"]), "last_line": int(c["line"]), "table": "",
+               "resource": "", "kind": "text_table_contradiction" if read else "text_text_contradiction",
+               "printed": c["printed"] or rel + c["value"], "expected": expected,
+               "evidence": f"{c['claim']}. Recomputed from {against}: {c['check']}", "found_by": "claims ledger",
                "status": "contradicted", "ref": c["claim_id"]}
 
 
@@ -177,12 +186,28 @@ def _text(v, half=None) -> str:
     return str(v)
 
 
+def _same_defect(a: dict, b: dict) -> bool:
+    """Two finders' rows describe one defect: same document and line, and one's printed text
+    stands within the other's (a number as a number: '14642' within '14 642', not '1' in '1193'),
+    found by two finders or noted in two tables' sidecars."""
+    if (a["source"], a["line"]) != (b["source"], b["line"]):
+        return False
+    if a["found_by"].split("; ")[0] == b["found_by"] and b["found_by"] != "sidecar issue":
+        return False  # one finder's rows are distinct defects (two cells, two statements); only
+        # the notes of two tables may describe one printed defect twice
+    x, y = sorted((a["printed"].lstrip("<>≤≥ "), b["printed"].lstrip("<>≤≥ ")), key=len)
+    if re.fullmatch(r"-?\d+(\.\d+)?", x):
+        return any(re.search(r"(?<![\d.,])" + f + r"(?![\d]|[.,]\d)", y, re.I) for f in printed_forms(x))
+    squash = lambda t: re.sub(r"\s+", "", t).lower()  # noqa: E731
+    return squash(x) in squash(y)
+
+
 def rows() -> list:
     """Every defect, merged where two finders found the same printed text on the same line."""
     from .documents import registry
 
     order = {k: i for i, k in enumerate(registry())}
-    merged = {}
+    found = []
     for r in (*_from_corrections(), *_from_documented(), *_from_mislabels(), *_from_claims(), *_from_printings()):
         if r["line"] is None:
             raise ErrataError(f"errata row without a line: {r}")
@@ -190,16 +215,19 @@ def rows() -> list:
             raise ErrataError(f"errata row {r['ref']}: status {r['status']!r}, finder {r['found_by']!r} or kind "
                               f"{r['kind']!r} unknown (kinds: {', '.join(KINDS)})")
         r["line"], r["last_line"] = int(r["line"]), int(r["last_line"])
-        k = (r["source"], r["line"], r["printed"].lstrip("<>≤≥ "))
-        if k in merged:  # one defect, two finders: keep the strongest status, name both
-            m = merged[k]
-            m["found_by"] += "; " + r["found_by"]
-            m["ref"] += "; " + r["ref"]
-            if STATUSES.index(r["status"]) < STATUSES.index(m["status"]):
-                m["status"] = r["status"]
+        found.append(r)
+    # strongest finder first (corrected, then documented, then contradicted): it keeps its row
+    found.sort(key=lambda r: STATUSES.index(r["status"]))
+    merged = []
+    for r in found:
+        twin = next((m for m in merged if _same_defect(m, r)), None)
+        if twin is None:
+            merged.append(dict(r))
             continue
-        merged[k] = r
-    return sorted(merged.values(), key=lambda r: (order[r["source"]], r["line"], r["last_line"], r["ref"]))
+        for k in ("found_by", "ref"):
+            if r[k] not in twin[k].split("; "):
+                twin[k] += "; " + r[k]
+    return sorted(merged, key=lambda r: (order[r["source"]], r["line"], r["last_line"], r["ref"]))
 
 
 def frame():
