@@ -7,16 +7,18 @@ STAMP  := $(VENV)/.kolac-installed
 JOBS   ?=
 ARGS   ?=
 
-.PHONY: run test nbval refresh golden bench package validate lab clean help
+.PHONY: run test audit nbval refresh golden bench package readme validate lab clean help
 
 help:
 	@echo "make run      execute every chapter notebook into outputs/ (skips unchanged ones)"
 	@echo "make test     library and data tests; a fresh run compared with the references and the golden record"
+	@echo "make audit    transcriptions against the printed lines of the source texts (needs the five texts)"
 	@echo "make nbval    re-execute the committed notebooks under nbval (stored outputs are the reference)"
 	@echo "make golden   regenerate tests/golden/ (claim statuses, exhibit checksums) for review"
 	@echo "make refresh  re-execute and store the reference notebooks in notebooks/"
 	@echo "make bench    time a cold run against a sequential papermill loop"
-	@echo "make package  regenerate data/datapackage.json from the sidecars"
+	@echo "make package  regenerate data/datapackage.json and data/dictionary.csv from the sidecars"
+	@echo "make readme   regenerate the README's generated sections (sources, citation, exhibits)"
 	@echo "make lab      open JupyterLab on the notebooks"
 
 # A half-made .venv (make killed during `python -m venv`: no pip) or one whose editable install
@@ -36,8 +38,14 @@ $(STAMP): requirements.txt requirements-lock.txt pyproject.toml
 run: $(STAMP)
 	$(PY) -m kolac run $(if $(JOBS),-j $(JOBS)) $(ARGS)
 
+# `make test` needs nothing beside the clone; `make audit` reads the source texts and stops at
+# once, saying what is missing and how to provide it, when they are not there.
 test: $(STAMP)
-	$(PY) -m pytest $(ARGS)
+	$(PY) -m pytest -m "not audit" $(ARGS)
+
+audit: $(STAMP)
+	@$(PY) -m kolac sources
+	$(PY) -m pytest -m audit $(ARGS)
 
 nbval: $(STAMP)
 	$(PY) -m pytest -p no:cacheprovider --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks/
@@ -53,6 +61,9 @@ bench: $(STAMP)
 
 package: $(STAMP)
 	$(PY) -m kolac package
+
+readme: $(STAMP)
+	$(PY) -m kolac readme
 
 validate: $(STAMP)
 	$(VENV)/bin/frictionless validate data/datapackage.json

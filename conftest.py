@@ -28,6 +28,23 @@ OTHER_PARAMS = {
 }
 
 
+def pytest_configure(config):
+    """The two halves of the suite. `-m "not audit"` (`make test`) hides the source texts, so that
+    whatever needs them fails loudly instead of passing only because they happen to lie beside
+    this clone; `-m audit` (`make audit`) stops at once when they are missing, saying what to do."""
+    expr = (config.option.markexpr or "").strip()
+    if expr == "not audit":
+        hidden = tempfile.mkdtemp(prefix="kolac-no-sources-")
+        os.environ["KOLAC_SOURCES"] = hidden
+        config.add_cleanup(lambda: os.rmdir(hidden))
+    elif expr == "audit":
+        from kolac.documents import check_texts, how_to_provide
+
+        problems = check_texts()
+        if problems:
+            pytest.exit(how_to_provide(problems), returncode=3)
+
+
 RUN_FIXTURES = {"default_run", "other_run", "session_runs"}
 _RUNS = {}
 

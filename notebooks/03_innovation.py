@@ -560,7 +560,8 @@ chapter.table(per_ministry.rename(columns={c: chapter.label(k) for c, k in PM_CO
 # %%
 reg = chapter.load(REG)
 assert len(reg) == 15 and reg["inferred"].all()
-header15 = [kolac.documents.line("eclac-2018-korea-lac", n).strip() or "|" for n in range(4108, 4123)]
+printed15 = kolac.catalog.resource(REG)["printed_text"]  # the header lines, checked against the text by make audit
+header15 = [printed15.get(n, "|") for n in range(4108, 4123)]
 areas = " ".join(header15).split(" | ")  # the header as printed (L4108-4122), blank lines between areas
 assert len(areas) == 5 and set(areas) == set(reg["policy_area"])
 grid15 = reg.pivot(index="aspect", columns="policy_area", values="text").loc[list(dict.fromkeys(reg["aspect"])), areas]
@@ -699,7 +700,7 @@ for r in hrd[hrd["aspect"] == "Main emphasis"].itertuples():
 for r in uir.dropna(subset=["start_year"]).itertuples():
     mark("innovation_tl_row_uir", UIR, "span", f"{r.start_year}-{r.end_year}", int(r.start_year), int(r.end_year),
          re.search(r"\(([A-Z]+)\)", r.programme)[1], r.programme, int(r.years_line), narrative=True)
-axis14 = [int(kolac.documents.line("eclac-2018-korea-lac", n)) for n in (3975, 3997)]
+axis14 = [int(kolac.catalog.resource(UIR)["printed_text"][n]) for n in (3975, 3997)]
 assert axis14 == [2003, 2014]
 mark("innovation_tl_row_uir", UIR, "axis", "2003 ... 2014", axis14[0], axis14[1], "", "", 3975)
 mark("innovation_tl_row_uir", UIR, "undated", "", None, None,

@@ -106,6 +106,7 @@ def test_every_claim_names_existing_tables():
                 assert t in c["check"], f"{c['claim_id']}: check does not read {t}"
 
 
+@pytest.mark.audit
 def test_every_claim_stands_on_its_line():
     """A reader finds each statement where the ledger says: its value (or, where the number is in
     words, rescaled or implied, its `printed` words) stands on its line of the source text."""

@@ -115,6 +115,7 @@ def _printed_numbers(text):
     return {Decimal(t.replace(",", "")).normalize() for t in re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?", text)}
 
 
+@pytest.mark.audit
 @pytest.mark.parametrize("name", NARRATIVES)
 def test_every_narrative_number_stands_on_its_line(name):
     """What the sidecars' body_check promises for these narrative datasets: each number is printed

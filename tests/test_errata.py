@@ -19,6 +19,7 @@ def test_documents_are_those_of_sources_yaml_in_order():
     assert DOCUMENTS == tuple(documents.registry())
 
 
+@pytest.mark.audit
 def test_every_row_holds_on_its_lines_the_text_it_cites(report):
     """A reader holding the original finds, on lines line..last_line, what the row says is printed."""
     bad = [(r["ref"], r["source"], r["line"], r["printed"]) for r in report.to_dict("records")
@@ -26,6 +27,7 @@ def test_every_row_holds_on_its_lines_the_text_it_cites(report):
     assert not bad, f"{len(bad)} errata rows whose lines do not hold their printed text: {bad[:10]}"
 
 
+@pytest.mark.audit
 def test_the_line_check_would_catch_a_wrong_line(report):
     r = report[report["ref"].str.startswith("C-FDI-01")].iloc[0].to_dict()  # 14 642 printed for 24 642, Table 28
     assert errata.printed_on_lines(r, documents.lines(r["source"]))

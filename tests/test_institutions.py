@@ -21,6 +21,7 @@ def mentions():
     return load("institutions_mentions")
 
 
+@pytest.mark.audit
 def test_every_mention_is_printed_on_its_line(mentions):
     misses = [(r.institution_id, r.source, r.line, r.name_printed) for r in mentions.itertuples()
               if r.name_printed not in source_lines(r.source)[int(r.line) - 1]]

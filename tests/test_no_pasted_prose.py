@@ -14,6 +14,8 @@ from kolac import documents as sources
 from kolac.paths import DATA, NOTEBOOKS, ROOT
 from kolac.catalog import catalog
 
+pytestmark = pytest.mark.audit  # compares our words with the source texts
+
 N = 11
 OUR_WORDS = {"gist", "note", "focus", "outcome", "resolution"}
 
@@ -36,7 +38,8 @@ def titles():
     tables = {" ".join(_words(m["title"])) for m in catalog().values()}
     documents = {" ".join(_words(t)) for s in sources.registry().values()
                  for t in (s["title"], re.sub(r"\(.*?\)", "", s["title"]))}  # with and without remarks
-    return tables | documents
+    authors = {" ".join(_words(s["author"])) for s in sources.registry().values()}  # the README's citations name them
+    return tables | documents | authors
 
 
 def _shared(text, runs, titles):

@@ -1,9 +1,10 @@
-"""The five source texts are the ones we transcribed from (sha256 and line counts)."""
+"""The five source texts are the ones we transcribed from (sha256 and line counts): `make audit`."""
 import pytest
 
 from kolac import documents as sources
 
 
+@pytest.mark.audit
 @pytest.mark.parametrize("key", sorted(sources.registry()))
 def test_source_text_is_the_transcribed_one(key):
     text = sources.lines(key)  # raises on a sha256 mismatch
@@ -16,11 +17,13 @@ def test_citation_names_key_and_title():
     assert "McDermott" in c and "Global Value Chain" in c and c.endswith("[itc-2015-smes-gvc-latam]")
 
 
+@pytest.mark.audit
 def test_known_line_content():
     # the caption line of eclac-2018-korea-lac Table 4, as mapped in shared/SOURCES.md
     assert sources.line("eclac-2018-korea-lac", 1416) == "Table 4"
 
 
+@pytest.mark.audit
 def test_source_figures_are_where_the_map_says():
     import yaml
 

@@ -1,4 +1,5 @@
-"""Transcriptions checked against the printed source text (see kolac.transcription)."""
+"""Transcriptions checked against the printed source text (see kolac.transcription); the tests
+that read the texts are marked `audit` (`make audit`)."""
 import pytest
 
 from kolac.data import load
@@ -17,6 +18,7 @@ def test_every_transcribed_resource_has_pins():
     assert pinned == {n for n, m in catalog().items() if m["source"] != "derived"}
 
 
+@pytest.mark.audit
 @pytest.mark.parametrize("path", PIN_FILES, ids=lambda p: p.stem)
 def test_pins(path):
     name, entries = pins(path)
@@ -26,6 +28,7 @@ def test_pins(path):
         check_pin(df, meta, pin)
 
 
+@pytest.mark.audit
 @pytest.mark.parametrize("name", CHECKED)
 def test_body_numbers_all_transcribed(name):
     missing, extra = body_check(name)
@@ -49,3 +52,25 @@ def test_parse_printed(printed, value):
 def test_parse_printed_rejects_text():
     with pytest.raises(ValueError):
         parse_printed("n.a.")
+
+
+PRINTED_TEXT = sorted(n for n, m in catalog().items() if m.get("printed_text"))
+
+
+def test_printed_text_is_kept_where_a_chapter_reads_the_layout():
+    """A chapter that needs printed lines beyond the cells (a header's line breaks, a chart's axis)
+    reads them from its sidecar's `printed_text`, so that it runs without the source texts."""
+    assert PRINTED_TEXT == ["eclac2018_t14_uir_policy_schemes", "eclac2018_t15_regional_industry_policies"]
+    for name in PRINTED_TEXT:
+        meta = catalog()[name]
+        a, b = meta["lines"]
+        assert all(a <= n <= b and isinstance(t, str) and t for n, t in meta["printed_text"].items()), name
+
+
+@pytest.mark.audit
+@pytest.mark.parametrize("name", PRINTED_TEXT)
+def test_printed_text_is_the_line_as_printed(name):
+    from kolac.documents import line
+
+    meta = catalog()[name]
+    assert {n: line(meta["source"], n).strip() for n in meta["printed_text"]} == meta["printed_text"]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from ._version import __version__
 from .paths import DATA, rel, write_atomic
 from .chapters import REGISTRY
 from .documents import citation, registry
@@ -136,7 +137,7 @@ def datapackage() -> dict:
             "hash": f"sha256:{meta.get('sha256')}",
             "sources": _sources(meta),
             "licenses": [{"name": "CC-BY-4.0", "title": "see data/LICENSE.md (transcription); source rights stay with the publishers"}],
-            "schema": meta["schema"],
+            "schema": _schema(meta),
         }
         for key in ("source", "table", "chapter", "lines", "period", "units", "scale", "currency",
                     "used_by", "inferred", "issues"):
@@ -146,6 +147,7 @@ def datapackage() -> dict:
     return {
         "profile": "tabular-data-package",
         "name": "kolac",
+        "version": __version__,
         "title": "Korea–Latin America and the Caribbean: tables transcribed from five policy documents",
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                       "title": "Creative Commons Attribution 4.0 (our transcription and metadata)"}],
@@ -169,26 +171,65 @@ def provenance(meta: dict) -> str:
     return citation(meta["source"])
 
 
+# The claims ledger has no sidecar: its columns are described here, in English and Spanish.
+_CLAIMS_FIELDS = (
+    ("claim_id", "string", "Our identifier of the statement: chapter prefix and running number",
+     "Nuestro identificador del enunciado: prefijo del capítulo y número correlativo"),
+    ("chapter", "string", "Chapter whose notebook audits the statement",
+     "Capítulo cuyo cuaderno verifica el enunciado"),
+    ("source", "string", "Source key of the document that makes the statement (data/sources.yaml)",
+     "Clave de la fuente del documento que hace el enunciado (data/sources.yaml)"),
+    ("section", "string", "Section of the document where the statement stands",
+     "Sección del documento donde está el enunciado"),
+    ("line", "integer", "1-based line of the source text that prints the statement's number",
+     "Línea (base 1) del texto fuente que imprime el número del enunciado"),
+    ("claim", "string", "Our paraphrase of the statement", "Nuestra paráfrasis del enunciado"),
+    ("value", "number", "The number the text states, as printed (words written as digits)",
+     "El número que afirma el texto, tal como está impreso (las palabras, en cifras)"),
+    ("printed", "string", "The words at `line` where the value is not printed literally",
+     "Las palabras de `line` cuando el valor no está impreso literalmente"),
+    ("unit", "string", "Unit of value", "Unidad de value"),
+    ("year", "string", "Year or period the statement refers to", "Año o período al que se refiere el enunciado"),
+    ("comparison", "string", "How value relates to the recomputed number: eq, gt, lt, ge or le",
+     "Cómo se relaciona value con el número recalculado: eq, gt, lt, ge o le"),
+    ("tolerance", "number", "Explicit tolerance for words such as about or almost; empty where none is allowed",
+     "Tolerancia explícita para palabras como «cerca de» o «casi»; vacío donde no se admite ninguna"),
+    ("tables", "string", "Resources read by the check, ;-separated", "Recursos que lee la verificación, separados por ;"),
+    ("check", "string", "kolac.expr expression that recomputes the value",
+     "Expresión de kolac.expr que recalcula el valor"),
+    ("why", "string", "Why a statement cannot be checked; empty where it can",
+     "Por qué un enunciado no puede verificarse; vacío donde sí puede"),
+)
+_CLAIMS_CONSTRAINTS = {"claim_id": lambda: {"required": True, "unique": True}, "chapter": lambda: {"enum": list(REGISTRY)},
+                       "source": lambda: {"enum": sorted(registry())},
+                       "comparison": lambda: {"enum": ["eq", "gt", "lt", "ge", "le"]}}
+
+
+def claims_fields() -> list:
+    """The claims ledger's fields, as in the data package (with `description_es`)."""
+    out = []
+    for name, typ, en, es in _CLAIMS_FIELDS:
+        f = {"name": name, "type": typ, "description": en, "description_es": es}
+        if name in _CLAIMS_CONSTRAINTS:
+            f["constraints"] = _CLAIMS_CONSTRAINTS[name]()
+        out.append(f)
+    return out
+
+
 def _claims_resource() -> dict:
     """data/claims.csv described too: our paraphrased ledger (the status is computed, not stored)."""
-    text = {"type": "string"}
-    fields = [{"name": "claim_id", "constraints": {"required": True, "unique": True}, **text},
-              {"name": "chapter", "constraints": {"enum": list(REGISTRY)}, **text},
-              {"name": "source", "constraints": {"enum": sorted(registry())}, **text},
-              {"name": "section", **text}, {"name": "line", "type": "integer"},
-              {"name": "claim", "description": "our paraphrase of the statement", **text},
-              {"name": "value", "type": "number", "description": "the number the text states, as printed (words as digits)"},
-              {"name": "printed", "description": "the words at `line` where the value is not printed literally", **text},
-              {"name": "unit", **text}, {"name": "year", **text},
-              {"name": "comparison", "constraints": {"enum": ["eq", "gt", "lt", "ge", "le"]}, **text},
-              {"name": "tolerance", "type": "number"},
-              {"name": "tables", "description": "resources read by the check, ;-separated", **text},
-              {"name": "check", "description": "kolac.expr expression that recomputes the value", **text},
-              {"name": "why", "description": "why a claim cannot be checked", **text}]
     return {"name": "claims", "path": "claims.csv", "profile": "tabular-data-resource", "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8", "title": "Claims ledger: numeric statements of the sources, paraphrased",
             "hash": f"sha256:{sha256_file(DATA / 'claims.csv')}",
-            "schema": {"fields": fields, "primaryKey": ["claim_id"], "missingValues": [""]}}
+            "schema": {"fields": claims_fields(), "primaryKey": ["claim_id"], "missingValues": [""]}}
+
+
+def _schema(meta: dict) -> dict:
+    """The sidecar's schema with each field's Spanish description beside the English one."""
+    es = meta.get("descriptions_es") or {}
+    fields = [{**f, **({"description_es": " ".join(str(es[f["name"]]).split())} if f["name"] in es else {})}
+              for f in meta["schema"]["fields"]]
+    return {**meta["schema"], "fields": fields}
 
 
 def datapackage_json() -> str:

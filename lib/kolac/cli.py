@@ -1,4 +1,4 @@
-"""Command line: python -m kolac {run,verify,refresh,params,chapters,package,golden,bench}."""
+"""Command line: python -m kolac {run,verify,refresh,params,chapters,package,golden,bench,sources,readme}."""
 import argparse
 import sys
 
@@ -64,8 +64,10 @@ def main(argv=None) -> int:
     pp = sub.add_parser("params", help="list a chapter's parameters")
     pp.add_argument("chapter", choices=list(REGISTRY))
     sub.add_parser("chapters", help="list the chapters: key, notebook, title")
-    sub.add_parser("package", help="update sha256 in the sidecars and regenerate data/datapackage.json")
+    sub.add_parser("package", help="update sha256 in the sidecars and regenerate data/datapackage.json and data/dictionary.csv")
     sub.add_parser("golden", help="regenerate tests/golden/ (claim statuses, exhibit checksums) for review")
+    sub.add_parser("sources", help="check that the five source texts are in place for `make audit` (exit 3 if not)")
+    sub.add_parser("readme", help="regenerate the README's generated sections (sources, citation, exhibits)")
     b = sub.add_parser("bench", help="cold run vs a sequential papermill loop, and a no-op rerun")
     b.add_argument("-j", "--jobs", type=int)
     args = ap.parse_args(argv)
@@ -104,10 +106,12 @@ def main(argv=None) -> int:
             return 0
         if args.cmd == "package":
             from .catalog import update_checksums, write_datapackage
+            from .dictionary import write_dictionary
 
             changed = update_checksums()
+            dictionary = write_dictionary()  # first: it refuses a sidecar whose Spanish descriptions do not fit
             path = write_datapackage()
-            print(f"sha256 updated for: {', '.join(changed) or 'none'}; wrote {path.name}")
+            print(f"sha256 updated for: {', '.join(changed) or 'none'}; wrote {path.name} and {dictionary.name}")
             return 0
         if args.cmd == "golden":
             from .golden import write_golden
@@ -117,6 +121,20 @@ def main(argv=None) -> int:
             from .refresh import refresh
 
             return refresh()
+        if args.cmd == "sources":
+            from .documents import check_texts, how_to_provide, registry
+            from .paths import sources_dir
+
+            problems = check_texts()
+            if problems:
+                print(how_to_provide(problems), file=sys.stderr)
+                return 3
+            print(f"{len(registry())} source texts in {sources_dir()}, each with the sha256 of data/sources.yaml")
+            return 0
+        if args.cmd == "readme":
+            from .readme import write_readme
+
+            return write_readme()
         if args.cmd == "bench":
             from .bench import bench
 

@@ -1,5 +1,6 @@
 """The five source documents: citations (data/sources.yaml) and access to their text lines."""
 import hashlib
+import os
 from functools import lru_cache
 
 import yaml
@@ -20,6 +21,37 @@ def citation(key: str) -> str:
 
 class SourceTextMissing(FileNotFoundError):
     pass
+
+
+def check_texts() -> dict:
+    """key -> what is wrong with that document's text here ('missing' or 'sha256 differs'), for
+    every document whose text cannot be used; empty when all five are in place. The texts are only
+    needed by `make audit` (transcriptions against the printed lines), never by `make test`."""
+    problems = {}
+    for key, s in registry().items():
+        path = sources_dir() / s["file"]
+        if not path.is_file():
+            problems[key] = "missing"
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != s["sha256"]:
+            problems[key] = "sha256 differs"
+    return problems
+
+
+def how_to_provide(problems: dict) -> str:
+    """What is missing and how to provide it, for `make audit` and `kolac sources`."""
+    where = sources_dir()
+    out = [f"make audit needs the plain-text conversions of the five source documents in {where}",
+           f"({'$KOLAC_SOURCES' if os.environ.get('KOLAC_SOURCES') else '../shared/sources/ beside the repository, or set $KOLAC_SOURCES'}).",
+           "Not usable here:"]
+    for key, what in problems.items():
+        s = registry()[key]
+        out.append(f"  {s['file']}  {what}  ({citation(key)})")
+        out.append(f"      expected sha256 {s['sha256']}")
+    out += ["The texts are not redistributed with the compendium (README, 'Data availability'). Every line",
+            "number refers to one particular PDF-to-text conversion, identified by the sha256 above: another",
+            "conversion of the same document will not match. Put the files there under these names and run",
+            "`make audit` again (`python -m kolac sources` checks them). `make test` needs none of them."]
+    return "\n".join(out)
 
 
 @lru_cache(maxsize=8)
